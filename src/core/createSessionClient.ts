@@ -1,0 +1,75 @@
+import { toPublicFieldValues, toRequestBody } from './publicFields'
+import { requestJson, type RequestOptions, type RequestSettings } from './request'
+import { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
+import type { PublicFieldValues, Segment, Session, SessionTokens } from './types'
+
+export interface SessionClientOptions {
+  /** Origin (and path prefix) of the Session Manager; `''` (default) is the page's own origin. */
+  baseUrl?: string
+  /** A `fetch` to use instead of the global one (SSR, tests, instrumentation). */
+  fetch?: typeof fetch
+  /** Extra headers for every request, e.g. `{ cookie }` on a server. */
+  headers?: Record<string, string>
+  /** Abort a request that has no answer after this many milliseconds (default 15 000). */
+  timeoutMs?: number
+}
+
+/** Which session values to read: `'*'` for all, or `namespace.key` names. */
+export type SessionItems = '*' | readonly string[]
+
+export interface ReadOptions extends RequestOptions {
+  items?: SessionItems
+}
+
+export interface SessionClient {
+  readonly baseUrl: string
+  /** `GET /api/sessions?items=…` (default `*`). */
+  getSession(options?: ReadOptions): Promise<Session>
+  /** `POST /api/sessions`: creates a session, or edits the one named by the cookie. */
+  createSession(fields: PublicFieldValues, options?: RequestOptions): Promise<SessionTokens>
+  /** `POST /api/sessions?items=…`: the same, answered with the session itself. */
+  createSession(fields: PublicFieldValues, options: ReadOptions & { items: SessionItems }): Promise<Session>
+  /** `PATCH /api/sessions`: edits public fields; answers with the new tokens (the segment token is the new segment). */
+  editSession(fields: PublicFieldValues, options?: RequestOptions): Promise<SessionTokens>
+  /** `PATCH /api/sessions?items=…`: edits, answered with the new session in the same round trip. */
+  editSession(fields: PublicFieldValues, options: ReadOptions & { items: SessionItems }): Promise<Session>
+  /** `GET /api/segments` (the cookie's segment) or `GET /api/segments/{segmentToken}`. */
+  getSegment(options?: RequestOptions & { segmentToken?: string }): Promise<Segment>
+}
+
+const itemsQuery = (items: SessionItems = '*'): string =>
+  `?items=${items === '*' ? '*' : items.map(encodeURIComponent).join(',')}`
+
+/** A framework-free client for the VTEX Session Manager API. Every failure is a `SessionError`. */
+export function createSessionClient(options: SessionClientOptions = {}): SessionClient {
+  const settings: RequestSettings = {
+    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+    timeoutMs: options.timeoutMs ?? 15_000,
+  }
+
+  async function write(method: 'POST' | 'PATCH', fields: PublicFieldValues, options: ReadOptions = {}) {
+    // Checked before the request: bad input never reaches the network.
+    const body = toRequestBody(toPublicFieldValues(fields))
+    return options.items === undefined
+      ? requestJson(settings, method, '/api/sessions', sessionTokensSchema, 'session token answer', { ...options, body })
+      : requestJson(settings, method, `/api/sessions${itemsQuery(options.items)}`, sessionSchema, 'session', { ...options, body })
+  }
+
+  return {
+    baseUrl: settings.baseUrl,
+    getSession: (readOptions = {}) =>
+      requestJson(settings, 'GET', `/api/sessions${itemsQuery(readOptions.items)}`, sessionSchema, 'session', readOptions),
+    createSession: ((fields: PublicFieldValues, writeOptions?: ReadOptions) =>
+      write('POST', fields, writeOptions)) as SessionClient['createSession'],
+    editSession: ((fields: PublicFieldValues, writeOptions?: ReadOptions) =>
+      write('PATCH', fields, writeOptions)) as SessionClient['editSession'],
+    getSegment: (segmentOptions = {}) => {
+      const path = segmentOptions.segmentToken
+        ? `/api/segments/${encodeURIComponent(segmentOptions.segmentToken)}`
+        : '/api/segments'
+      return requestJson(settings, 'GET', path, segmentSchema, 'segment', segmentOptions)
+    },
+  }
+}

@@ -1,0 +1,55 @@
+import { SessionError } from './SessionError'
+import type { PublicFieldValues } from './types'
+
+const FIELD_NAME = /^[A-Za-z0-9_-]+$/
+
+/**
+ * Turns what a caller wrote (`utm_campaign` or `public.utm_campaign`) into the plain
+ * key the Session Manager stores. Only the `public` namespace can be written.
+ */
+export function toPublicFieldName(name: unknown): string {
+  if (typeof name !== 'string' || name === '') {
+    throw new SessionError('invalid-input', `A public field name must be a non-empty string, got ${describe(name)}`)
+  }
+  const key = name.startsWith('public.') ? name.slice('public.'.length) : name
+  if (key.includes('.')) {
+    throw new SessionError(
+      'invalid-input',
+      `Only public fields can be written, not "${name}": the Session Manager ignores every other namespace`,
+    )
+  }
+  if (!FIELD_NAME.test(key)) {
+    throw new SessionError('invalid-input', `"${name}" is not a valid public field name (letters, digits, "_" and "-")`)
+  }
+  return key
+}
+
+/** Checks every name and value before any request, so bad input costs nothing. */
+export function toPublicFieldValues(fields: unknown): PublicFieldValues {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    throw new SessionError('invalid-input', `Public fields must be an object of name → string, got ${describe(fields)}`)
+  }
+  const entries = Object.entries(fields)
+  if (entries.length === 0) throw new SessionError('invalid-input', 'There is no public field to write')
+  const values: PublicFieldValues = {}
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') {
+      throw new SessionError('invalid-input', `The value of public field "${name}" must be a string, got ${describe(value)}`)
+    }
+    values[toPublicFieldName(name)] = value
+  }
+  return values
+}
+
+/** The Session Manager's request body: `{"public":{"name":{"value":"v"}}}`. */
+export function toRequestBody(fields: PublicFieldValues): string {
+  const publicNamespace: Record<string, { value: string }> = {}
+  for (const [name, value] of Object.entries(fields)) publicNamespace[name] = { value }
+  return JSON.stringify({ public: publicNamespace })
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'string' ? `"${value}"` : typeof value
+}

@@ -1,0 +1,47 @@
+/** One value stored in a session namespace, as the Session Manager returns it. */
+export interface SessionValue {
+  value: unknown
+  keepAlive?: boolean
+}
+
+/** A namespace (`public`, `store`, `checkout`, `profile`, …): key → value. */
+export type SessionNamespace = Record<string, SessionValue>
+
+/**
+ * The session as `GET /api/sessions?items=*` returns it. Unknown top-level fields
+ * (`version`, `active`, `debug`, …) and unknown namespaces are kept as they come.
+ */
+export interface Session {
+  id: string
+  namespaces: Record<string, SessionNamespace>
+}
+
+/**
+ * The commercial conditions shared by every shopper with the same `vtex_segment`
+ * (fields as in the Session Manager's OpenAPI `Segment`). Any field may be `null`
+ * or missing; unknown extra fields (e.g. `facets`) are kept.
+ */
+export interface Segment {
+  campaigns?: string | null
+  channel?: string | null
+  priceTables?: string | null
+  regionId?: string | null
+  utm_campaign?: string | null
+  utm_source?: string | null
+  utmi_campaign?: string | null
+  currencyCode?: string | null
+  currencySymbol?: string | null
+  countryCode?: string | null
+  cultureInfo?: string | null
+  channelPrivacy?: string | null
+  [field: string]: unknown
+}
+
+/** What `POST` / `PATCH /api/sessions` answer without an `items` parameter. */
+export interface SessionTokens {
+  sessionToken: string
+  segmentToken: string
+}
+
+/** Public fields to write: name → string value. */
+export type PublicFieldValues = Record<string, string>

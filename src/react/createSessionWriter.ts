@@ -1,0 +1,122 @@
+import type { QueryClient } from '@tanstack/react-query'
+import type { SessionClient } from '../core/createSessionClient'
+import { toPublicFieldValues } from '../core/publicFields'
+import { SessionError } from '../core/SessionError'
+import { decodeSegmentToken } from '../core/tokens'
+import type { PublicFieldValues, Session } from '../core/types'
+import { sessionKeys } from './sessionKeys'
+import { waitForReaders } from './waitForReaders'
+
+export interface SessionWriter {
+  /** Writes public fields; resolves with the confirmed session once readers see it. */
+  write(fields: PublicFieldValues): Promise<Session>
+}
+
+interface Batch {
+  fields: PublicFieldValues
+  waiters: Array<{ resolve: (session: Session) => void; reject: (error: SessionError) => void }>
+}
+
+function withPublicFields(session: Session, fields: PublicFieldValues): Session {
+  const publicNamespace = { ...session.namespaces.public }
+  for (const [name, value] of Object.entries(fields)) publicNamespace[name] = { value }
+  return { ...session, namespaces: { ...session.namespaces, public: publicNamespace } }
+}
+
+const asSessionError = (error: unknown): SessionError =>
+  error instanceof SessionError
+    ? error
+    : new SessionError('network', error instanceof Error ? error.message : String(error), { cause: error })
+
+/**
+ * Serializes writes to the session. While one PATCH is in flight, later writes merge
+ * into the next one (a later value of the same field wins; other fields are kept), so
+ * the server sees the shopper's last intent and no field is lost. Values show at once
+ * (optimistically) and roll back to the last confirmed session when their write fails.
+ */
+export function createSessionWriter(client: SessionClient, queryClient: QueryClient): SessionWriter {
+  let confirmed: Session | undefined
+  let inFlight: Batch | undefined
+  let queued: Batch | undefined
+
+  /** The cache shows the confirmed session plus every write not yet confirmed. */
+  function paint(): void {
+    if (confirmed === undefined) return
+    queryClient.setQueryData<Session>(
+      sessionKeys.session,
+      withPublicFields(confirmed, { ...inFlight?.fields, ...queued?.fields }),
+    )
+  }
+
+  /** One update, one round trip on the critical path, at most two requests. */
+  async function send(fields: PublicFieldValues): Promise<Session> {
+    const segmentQuery = queryClient.getQueryCache().find({ queryKey: sessionKeys.segment, exact: true })
+    if (segmentQuery === undefined) {
+      // Nobody reads the segment: the PATCH answer with ?items=* is the whole new session.
+      return client.editSession(fields, { items: '*' })
+    }
+    // The segment token in the PATCH answer already is the new segment: dependent
+    // queries (prices) refetch right away while the session is read in parallel.
+    const { segmentToken } = await client.editSession(fields)
+    queryClient.setQueryData(sessionKeys.segment, decodeSegmentToken(segmentToken))
+    return client.getSession()
+  }
+
+  async function drain(): Promise<void> {
+    // A read started before this write (the first load) must not land after it; its
+    // answer (not the cache, which holds optimistic values) becomes the confirmed session.
+    const pendingRead = queryClient.getQueryCache().find<Session>({ queryKey: sessionKeys.session, exact: true })?.promise
+    if (pendingRead !== undefined) {
+      await pendingRead.then(
+        (session: Session) => {
+          confirmed = session
+          paint()
+        },
+        () => {},
+      )
+    }
+    while (queued !== undefined) {
+      const batch = (inFlight = queued)
+      queued = undefined
+      let outcome: { session: Session } | { error: SessionError }
+      try {
+        confirmed = await send(batch.fields)
+        outcome = { session: confirmed }
+      } catch (error) {
+        outcome = { error: asSessionError(error) }
+      }
+      inFlight = undefined
+      paint()
+      await waitForReaders()
+      for (const waiter of batch.waiters) {
+        if ('session' in outcome) waiter.resolve(outcome.session)
+        else waiter.reject(outcome.error)
+      }
+    }
+  }
+
+  let draining: Promise<void> | undefined
+
+  return {
+    write(fields) {
+      let values: PublicFieldValues
+      try {
+        values = toPublicFieldValues(fields)
+      } catch (error) {
+        return Promise.reject(asSessionError(error))
+      }
+      return new Promise<Session>((resolve, reject) => {
+        queued ??= { fields: {}, waiters: [] }
+        Object.assign(queued.fields, values)
+        queued.waiters.push({ resolve, reject })
+        if (draining === undefined) {
+          confirmed = queryClient.getQueryData<Session>(sessionKeys.session)
+          draining = drain().finally(() => {
+            draining = undefined
+          })
+        }
+        paint()
+      })
+    },
+  }
+}

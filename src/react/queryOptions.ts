@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { SessionClient } from '../core/createSessionClient'
+import type { SessionError } from '../core/SessionError'
+import type { Segment, Session } from '../core/types'
+import { sessionKeys } from './sessionKeys'
+
+/** Components that mount later reuse the cached session instead of refetching it. */
+export const DEFAULT_STALE_TIME = 5 * 60_000
+
+/** `GET /api/sessions?items=*`, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`. */
+export const sessionQueryOptions = (client: SessionClient) =>
+  queryOptions<Session, SessionError, Session, typeof sessionKeys.session>({
+    queryKey: sessionKeys.session,
+    queryFn: ({ signal }) => client.getSession({ signal }),
+    staleTime: DEFAULT_STALE_TIME,
+  })
+
+/** `GET /api/segments`, made after the session is known so a first visit creates one session, not two. */
+export const segmentQueryOptions = (client: SessionClient) =>
+  queryOptions<Segment, SessionError, Segment, typeof sessionKeys.segment>({
+    queryKey: sessionKeys.segment,
+    queryFn: async ({ client: queryClient, signal }) => {
+      await queryClient.ensureQueryData(sessionQueryOptions(client))
+      return client.getSegment({ signal })
+    },
+    staleTime: DEFAULT_STALE_TIME,
+  })

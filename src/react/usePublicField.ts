@@ -1,0 +1,44 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { readSessionValue } from '../core/readSessionValue'
+import type { SessionError } from '../core/SessionError'
+import type { Session } from '../core/types'
+import { sessionQueryOptions } from './queryOptions'
+import { quietPromise } from './quietPromise'
+import { useSessionContext } from './SessionContext'
+
+export interface PublicFieldState {
+  /** This hook's own write is in flight. */
+  isPending: boolean
+  /** This hook's last write error, else the session's load error. */
+  error: SessionError | null
+}
+
+export type UsePublicFieldResult = readonly [
+  value: string | undefined,
+  setValue: (value: string) => Promise<void>,
+  state: PublicFieldState,
+]
+
+const plainName = (name: string) => (name.startsWith('public.') ? name.slice('public.'.length) : name)
+
+/**
+ * One public field of the session, like `useState`: `[value, setValue, { isPending, error }]`.
+ * Re-renders only when this field (or this hook's state) changes.
+ */
+export function usePublicField(name: string): UsePublicFieldResult {
+  const { client, queryClient, writer } = useSessionContext('usePublicField')
+  const key = plainName(name)
+  const select = useCallback((session: Session) => readSessionValue(session, 'public', key), [key])
+  const field = useQuery({ ...sessionQueryOptions(client), select }, queryClient)
+  const write = useMutation<Session, SessionError, string>(
+    { mutationFn: (value) => writer.write({ [name]: value }), networkMode: 'always' },
+    queryClient,
+  )
+  const { mutateAsync } = write
+  const setValue = useCallback(
+    (value: string) => quietPromise(mutateAsync(value).then(() => undefined)),
+    [mutateAsync],
+  )
+  return [field.data, setValue, { isPending: write.isPending, error: write.error ?? field.error }] as const
+}

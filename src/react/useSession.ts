@@ -1,0 +1,18 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import type { SessionError } from '../core/SessionError'
+import type { Session } from '../core/types'
+import { sessionQueryOptions } from './queryOptions'
+import { useSessionContext } from './SessionContext'
+
+export interface UseSessionOptions<T> {
+  /** Picks a part of the session; the component re-renders only when that part changes. Keep it stable. */
+  select?: (session: Session) => T
+}
+
+export type UseSessionResult<T = Session> = UseQueryResult<T, SessionError>
+
+/** The whole session (`items=*`), or the part `select` picks. */
+export function useSession<T = Session>(options: UseSessionOptions<T> = {}): UseSessionResult<T> {
+  const { client, queryClient } = useSessionContext('useSession')
+  return useQuery({ ...sessionQueryOptions(client), select: options.select }, queryClient)
+}

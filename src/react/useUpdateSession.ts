@@ -1,0 +1,19 @@
+import { useMutation, type UseMutationResult } from '@tanstack/react-query'
+import type { SessionError } from '../core/SessionError'
+import type { PublicFieldValues, Session } from '../core/types'
+import { useSessionContext } from './SessionContext'
+
+export type UseUpdateSessionResult = UseMutationResult<Session, SessionError, PublicFieldValues>
+
+/**
+ * Writes several public fields in one PATCH: `mutateAsync({ utm_source: 'mail', utm_campaign: 'bf' })`.
+ * Resolves with the new session once it is in the cache and readers have been told.
+ */
+export function useUpdateSession(): UseUpdateSessionResult {
+  const { writer, queryClient } = useSessionContext('useUpdateSession')
+  // networkMode 'always': offline writes fail fast with kind 'network' instead of pausing silently.
+  return useMutation<Session, SessionError, PublicFieldValues>(
+    { mutationFn: (fields) => writer.write(fields), networkMode: 'always' },
+    queryClient,
+  )
+}

@@ -1,0 +1,18 @@
+import { defineConfig, type Options } from 'tsup'
+
+const shared: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  target: 'es2022',
+  // treeshake: true would drop the 'use client' banner; consumers' bundlers tree-shake anyway.
+  treeshake: false,
+  external: ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'],
+}
+
+export default defineConfig([
+  // The client entry holds hooks: React Server Components need the 'use client' directive on it.
+  { ...shared, entry: { index: 'src/index.ts' }, banner: { js: "'use client';" }, clean: true },
+  // The emulator is not client code: no banner.
+  { ...shared, entry: { 'testing/index': 'src/testing/index.ts' } },
+])
