@@ -11,7 +11,9 @@ export const DEFAULT_STALE_TIME = 5 * 60_000
 export const sessionQueryOptions = (client: SessionClient) =>
   queryOptions<Session, SessionError, Session, typeof sessionKeys.session>({
     queryKey: sessionKeys.session,
-    queryFn: ({ signal }) => client.getSession({ signal }),
+    // No abort signal on purpose: react-query cancels a fetch that read its signal when
+    // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
+    queryFn: () => client.getSession(),
     staleTime: DEFAULT_STALE_TIME,
   })
 
@@ -19,9 +21,9 @@ export const sessionQueryOptions = (client: SessionClient) =>
 export const segmentQueryOptions = (client: SessionClient) =>
   queryOptions<Segment, SessionError, Segment, typeof sessionKeys.segment>({
     queryKey: sessionKeys.segment,
-    queryFn: async ({ client: queryClient, signal }) => {
+    queryFn: async ({ client: queryClient }) => {
       await queryClient.ensureQueryData(sessionQueryOptions(client))
-      return client.getSegment({ signal })
+      return client.getSegment()
     },
     staleTime: DEFAULT_STALE_TIME,
   })

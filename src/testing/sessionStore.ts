@@ -1,0 +1,128 @@
+import type { Segment, Session, SessionNamespace } from '../core/types'
+import { encodeSegmentToken, encodeSessionToken, sessionIdOf } from './encodeTokens'
+import { resolveRegionId, type RegionRule } from './regions'
+
+/** What the emulated store and trade policy answer with, before any shopper input. */
+export interface StoreSettings {
+  accountName: string
+  channel: string
+  priceTables: string | null
+  campaigns: string | null
+  currencyCode: string
+  currencySymbol: string
+  countryCode: string
+  cultureInfo: string
+  channelPrivacy: string
+}
+
+export const defaultStoreSettings: StoreSettings = {
+  accountName: 'storefront',
+  channel: '1',
+  priceTables: null,
+  campaigns: null,
+  currencyCode: 'BRL',
+  currencySymbol: 'R$',
+  countryCode: 'BRA',
+  cultureInfo: 'pt-BR',
+  channelPrivacy: 'public',
+}
+
+interface StoredSession {
+  id: string
+  publicFields: Record<string, string>
+}
+
+const text = (value: string | undefined): string | null => value ?? null
+
+/**
+ * The emulator's state, free of msw so that other servers (SSR tests, a Node proxy)
+ * can reuse it: sessions keyed by id, and the server-side transforms that derive
+ * `store`, `checkout` and the segment from `public`.
+ */
+export function createSessionStore(regions: readonly RegionRule[], settings: StoreSettings) {
+  const sessions = new Map<string, StoredSession>()
+  const accountId = '0e914df8-c516-45bc-a45a-0aab6482eaf7'
+  let nextId = 1
+
+  function regionIdOf(session: StoredSession): string | undefined {
+    const { country, postalCode, geoCoordinates } = session.publicFields
+    return resolveRegionId(regions, country, postalCode, geoCoordinates)
+  }
+
+  function namespacesOf(session: StoredSession): Record<string, SessionNamespace> {
+    const publicNamespace: SessionNamespace = {}
+    for (const [key, value] of Object.entries(session.publicFields)) publicNamespace[key] = { value }
+    const regionId = regionIdOf(session)
+    return {
+      account: { id: { value: accountId, keepAlive: true }, accountName: { value: settings.accountName } },
+      store: {
+        channel: { value: settings.channel },
+        countryCode: { value: settings.countryCode },
+        cultureInfo: { value: settings.cultureInfo },
+        currencyCode: { value: settings.currencyCode },
+        currencySymbol: { value: settings.currencySymbol },
+        channelPrivacy: { value: settings.channelPrivacy },
+      },
+      public: publicNamespace,
+      checkout: regionId === undefined ? {} : { regionId: { value: regionId } },
+      profile: { isAuthenticated: { value: 'false' } },
+    }
+  }
+
+  function segmentOf(session: StoredSession): Segment {
+    const { utm_campaign, utm_source, utmi_campaign } = session.publicFields
+    return {
+      campaigns: settings.campaigns,
+      channel: settings.channel,
+      priceTables: settings.priceTables,
+      regionId: text(regionIdOf(session)),
+      utm_campaign: text(utm_campaign),
+      utm_source: text(utm_source),
+      utmi_campaign: text(utmi_campaign),
+      currencyCode: settings.currencyCode,
+      currencySymbol: settings.currencySymbol,
+      countryCode: settings.countryCode,
+      cultureInfo: settings.cultureInfo,
+      channelPrivacy: settings.channelPrivacy,
+    }
+  }
+
+  return {
+    /** The session a token names, if this emulator made it and it still exists. */
+    find(sessionToken: string | undefined): StoredSession | undefined {
+      const id = sessionIdOf(sessionToken)
+      return id === undefined ? undefined : sessions.get(id)
+    },
+    create(): StoredSession {
+      const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`
+      const session = { id, publicFields: {} }
+      sessions.set(id, session)
+      return session
+    },
+    edit(session: StoredSession, publicFields: Record<string, string>): void {
+      Object.assign(session.publicFields, publicFields)
+    },
+    tokensOf(session: StoredSession) {
+      return { sessionToken: encodeSessionToken(session.id, accountId), segmentToken: encodeSegmentToken(segmentOf(session)) }
+    },
+    /** The session filtered by `items` (`*`, or `namespace.key` names), as GET answers it. */
+    read(session: StoredSession, items: string): Session {
+      const namespaces = namespacesOf(session)
+      if (items.trim() === '*') return { id: session.id, namespaces }
+      const picked: Session['namespaces'] = {}
+      for (const item of items.split(',')) {
+        const [namespace = '', key = ''] = item.trim().split('.')
+        const value = namespaces[namespace]?.[key]
+        if (value !== undefined) picked[namespace] = { ...picked[namespace], [key]: value }
+      }
+      return { id: session.id, namespaces: picked }
+    },
+    segmentOf,
+    clear(): void {
+      sessions.clear()
+    },
+  }
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>
+export type { StoredSession }

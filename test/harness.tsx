@@ -1,0 +1,55 @@
+import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query'
+import { render, type RenderResult } from '@testing-library/react'
+import { setupServer } from 'msw/node'
+import { StrictMode, type ReactNode } from 'react'
+import { SessionProvider, type SessionProviderProps } from '../src/index'
+import { createSessionManagerMock } from '../src/testing/index'
+
+/** One emulator and one msw server per test file; `test/setup.ts` starts, resets and stops them. */
+export const mock = createSessionManagerMock()
+export const server = setupServer(...mock.handlers)
+
+export const sessionRequests = () => mock.requests.filter((request) => request.path.startsWith('/api/'))
+
+/** A QueryClient as a test wants it: no retries, so a fault shows at once. */
+export const createTestQueryClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+
+export interface RenderOptions extends Omit<SessionProviderProps, 'children' | 'queryClient'> {
+  queryClient?: QueryClient
+  strict?: boolean
+}
+
+export function renderWithSession(ui: ReactNode, options: RenderOptions = {}): RenderResult & { queryClient: QueryClient } {
+  const { queryClient = createTestQueryClient(), strict = false, ...providerProps } = options
+  const tree = (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider {...providerProps}>{ui}</SessionProvider>
+    </QueryClientProvider>
+  )
+  return { ...render(strict ? <StrictMode>{tree}</StrictMode> : tree), queryClient }
+}
+
+export type { QueryKey }
+
+/** For `renderHook`: the same tree as `renderWithSession`, and the QueryClient it uses. */
+export function createWrapper(options: RenderOptions = {}) {
+  const { queryClient = createTestQueryClient(), strict = false, ...providerProps } = options
+  function Wrapper({ children }: { children: ReactNode }) {
+    const tree = (
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider {...providerProps}>{children}</SessionProvider>
+      </QueryClientProvider>
+    )
+    return strict ? <StrictMode>{tree}</StrictMode> : tree
+  }
+  return { wrapper: Wrapper, queryClient }
+}
+
+/** Collects unhandled promise rejections while a test runs. */
+export function trackUnhandledRejections() {
+  const reasons: unknown[] = []
+  const listener = (reason: unknown) => reasons.push(reason)
+  process.on('unhandledRejection', listener)
+  return { reasons, stop: () => process.off('unhandledRejection', listener) }
+}
