@@ -4,7 +4,7 @@ import { readSessionValue } from '../core/readSessionValue'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
 import { sessionQueryOptions } from './queryOptions'
-import { quietPromise } from './quietPromise'
+import { settleForReaders } from './settleForReaders'
 import { useSessionContext } from './SessionContext'
 
 export interface PublicFieldState {
@@ -37,7 +37,7 @@ export function usePublicField(name: string): UsePublicFieldResult {
   )
   const { mutateAsync } = write
   const setValue = useCallback(
-    (value: string) => quietPromise(mutateAsync(value).then(() => undefined)),
+    (value: string) => settleForReaders(mutateAsync(value)),
     [mutateAsync],
   )
   return [field.data, setValue, { isPending: write.isPending, error: write.error ?? field.error }] as const

@@ -5,7 +5,7 @@ import { toRegionFields, type RegionInput } from '../core/regionInput'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
 import { sessionQueryOptions } from './queryOptions'
-import { quietPromise } from './quietPromise'
+import { settleForReaders } from './settleForReaders'
 import { useSessionContext } from './SessionContext'
 
 export interface Region {
@@ -38,7 +38,7 @@ export function useRegion(): UseRegionResult {
   )
   const { mutateAsync } = write
   const setRegion = useCallback(
-    (input: RegionInput) => quietPromise(mutateAsync(input).then(() => undefined)),
+    (input: RegionInput) => settleForReaders(mutateAsync(input)),
     [mutateAsync],
   )
   return {

@@ -1,0 +1,18 @@
+import { waitForReaders } from './waitForReaders'
+
+/**
+ * Settles after the hook's own state (isPending, error) has reached React, and is marked
+ * as handled: `onChange={() => setValue(v)}` without a catch raises no unhandled
+ * rejection (the hook's `error` shows the failure), while `await setValue(v)` still rejects.
+ */
+export function settleForReaders<T>(promise: Promise<T>): Promise<void> {
+  const settled = promise.then(
+    () => waitForReaders(),
+    async (error: unknown) => {
+      await waitForReaders()
+      throw error
+    },
+  )
+  settled.catch(() => {})
+  return settled
+}

@@ -1,0 +1,143 @@
+import Ajv from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { decodeSegmentToken, decodeSessionTokenUnverified } from '../src/index'
+import { createSessionManagerMock } from '../src/testing/index'
+import openapi from './fixtures/session-manager-openapi.json'
+import { mock, server } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await fetch(`http://localhost:3000${path}`, {
+    method,
+    credentials: 'include',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, never> }
+}
+
+const publicBody = (fields: Record<string, string>) => ({
+  public: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, { value }])),
+})
+
+// The OpenAPI document's schemas, as published — with one amendment: its `Segment` says
+// `regionId` is a non-null string while its own example token carries `"regionId": null`.
+const schemas = structuredClone(openapi.components.schemas) as Record<string, Record<string, never>>
+;(schemas.Segment as { properties: { regionId: { nullable?: boolean } } }).properties.regionId.nullable = true
+const ajv = new Ajv({ strict: false, allErrors: true })
+const validate = (name: string, data: unknown) => {
+  const check = ajv.compile(schemas[name] as object)
+  expect(check(data), JSON.stringify(check.errors)).toBe(true)
+}
+
+describe('the Session Manager emulator', () => {
+  it('answers POST with 201, both tokens and both cookies with the same values', async () => {
+    const response = await fetch('http://localhost:3000/api/sessions', { method: 'POST', body: JSON.stringify(publicBody({ a: '1' })) })
+    const tokens = (await response.json()) as { sessionToken: string; segmentToken: string }
+    expect(response.status).toBe(201)
+    validate('CreateEditSessionResponse', tokens)
+    const cookies = response.headers.getSetCookie()
+    expect(cookies[0]).toBe(`vtex_session=${tokens.sessionToken}; Path=/; SameSite=Lax`)
+    expect(cookies[1]).toBe(`vtex_segment=${tokens.segmentToken}; Path=/; SameSite=Lax; HttpOnly`)
+  })
+
+  it('edits the cookie session on POST and PATCH instead of creating one', async () => {
+    const first = await call('POST', '/api/sessions', publicBody({ a: '1' }))
+    const second = await call('PATCH', '/api/sessions', publicBody({ b: '2' }))
+    expect(second.status).toBe(200)
+    const idOf = (token: string) => decodeSessionTokenUnverified(token).id
+    expect(idOf(second.body.sessionToken)).toBe(idOf(first.body.sessionToken))
+    const { body } = await call('GET', '/api/sessions?items=public.a,public.b')
+    expect(body).toEqual({ id: idOf(first.body.sessionToken), namespaces: { public: { a: { value: '1' }, b: { value: '2' } } } })
+  })
+
+  it('edits the session named in the path with POST /api/sessions/{sessionToken}', async () => {
+    const { body: created } = await call('POST', '/api/sessions', publicBody({}))
+    await call('POST', `/api/sessions/${created.sessionToken}`, publicBody({ utm_campaign: 'path' }))
+    expect(mock.getSession(created.sessionToken)?.namespaces.public).toEqual({ utm_campaign: { value: 'path' } })
+  })
+
+  it('ignores namespaces other than public and adds query parameters to public', async () => {
+    await call('PATCH', '/api/sessions?utm_source=mail&items=*', { public: { a: { value: '1' } }, store: { channel: { value: '9' } } })
+    const { body } = await call('GET', '/api/sessions?items=*')
+    expect(body.namespaces.public).toEqual({ a: { value: '1' }, utm_source: { value: 'mail' } })
+    expect(body.namespaces.store.channel).toEqual({ value: '1' })
+  })
+
+  it('requires items on GET and answers POST/PATCH ?items= with the filtered session', async () => {
+    expect((await call('GET', '/api/sessions')).status).toBe(400)
+    const { body } = await call('PATCH', '/api/sessions?items=public.country,checkout.regionId', publicBody({ country: 'BRA', postalCode: '22250-040' }))
+    expect(body.namespaces).toEqual({ public: { country: { value: 'BRA' } }, checkout: { regionId: { value: RIO } } })
+    validate('GetSessionResponse', body)
+  })
+
+  it('derives regionId from postal code or coordinates; an unknown postal code leaves none', async () => {
+    const regionOf = async (fields: Record<string, string>) =>
+      (await call('PATCH', '/api/sessions?items=checkout.regionId', publicBody(fields))).body.namespaces.checkout?.regionId
+    expect(await regionOf({ country: 'BRA', postalCode: '22250-040' })).toEqual({ value: RIO })
+    expect(RIO).toMatch(/^v2\.[0-9A-F]{32}$/)
+    expect(await regionOf({ country: 'BRA', postalCode: '', geoCoordinates: '-43.18,-22.97' })).toEqual({ value: RIO })
+    expect(await regionOf({ country: 'BRA', postalCode: '99999-999', geoCoordinates: '' })).toBeUndefined()
+    expect(await regionOf({ country: 'GBR', postalCode: 'SE10 0GP' })).toEqual({ value: expect.stringMatching(/^v2\./) })
+  })
+
+  it('encodes the segment in the segment token and serves it on GET /api/segments', async () => {
+    const { body } = await call('PATCH', '/api/sessions', publicBody({ country: 'BRA', postalCode: '22250-040', utm_campaign: 'bf' }))
+    const fromToken = decodeSegmentToken(body.segmentToken)
+    const { body: segment } = await call('GET', '/api/segments')
+    expect(segment).toEqual(fromToken)
+    expect(segment).toMatchObject({ regionId: RIO, utm_campaign: 'bf', channel: '1', currencyCode: 'BRL' })
+    validate('Segment', segment)
+    expect((await call('GET', `/api/segments/${body.segmentToken}`)).body).toEqual(fromToken)
+  })
+
+  it('overrides cultureInfo and utm_* in a GET /api/segments answer only, not in the session', async () => {
+    const { body } = await call('GET', '/api/segments?cultureInfo=en-US&utm_source=ads')
+    expect(body).toMatchObject({ cultureInfo: 'en-US', utm_source: 'ads' })
+    expect((await call('GET', '/api/segments')).body).toMatchObject({ cultureInfo: 'pt-BR', utm_source: null })
+  })
+
+  it('issues JWT-shaped session tokens with the session id and an expiry about 8 days out', async () => {
+    const { body } = await call('POST', '/api/sessions', publicBody({}))
+    const [header] = body.sessionToken.split('.')
+    expect(JSON.parse(atob(header ?? ''))).toMatchObject({ alg: 'ES256' })
+    const claims = decodeSessionTokenUnverified(body.sessionToken)
+    expect((claims.exp ?? 0) - Date.now() / 1000).toBeGreaterThan(7.9 * 24 * 3600)
+    expect(mock.getSession(body.sessionToken)?.id).toBe(claims.id)
+  })
+
+  it('answers a GET with a stale cookie (after reset) with a new session', async () => {
+    const { body: before } = await call('GET', '/api/sessions?items=*')
+    mock.reset()
+    const { body: after } = await call('GET', '/api/sessions?items=*')
+    expect(after.id).not.toBe(before.id)
+    validate('GetSessionResponse', after)
+  })
+
+  it('answers faults for the next N matching requests only, then recovers', async () => {
+    mock.fail({ kind: 'http', status: 500 }, { times: 2, method: 'GET', path: '/api/segments' })
+    expect((await call('GET', '/api/sessions?items=*')).status).toBe(200)
+    expect((await call('GET', '/api/segments')).status).toBe(500)
+    expect((await call('GET', '/api/segments')).status).toBe(500)
+    expect((await call('GET', '/api/segments')).status).toBe(200)
+  })
+
+  it('waits the latency chosen per request', async () => {
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 80 : 0))
+    const started = performance.now()
+    await call('GET', '/api/sessions?items=*')
+    const afterGet = performance.now()
+    await call('PATCH', '/api/sessions', publicBody({ a: '1' }))
+    expect(performance.now() - afterGet).toBeGreaterThanOrEqual(75)
+    expect(afterGet - started).toBeLessThan(75)
+  })
+
+  it('serves a baseUrl with a path prefix and uses the store settings given', async () => {
+    const proxied = createSessionManagerMock({ baseUrl: 'http://127.0.0.1:9/vtex', store: { channel: '2', priceTables: 'b2b' } })
+    server.use(...proxied.handlers)
+    const segment = await (await fetch('http://127.0.0.1:9/vtex/api/segments')).json()
+    expect(segment).toMatchObject({ channel: '2', priceTables: 'b2b' })
+    expect(proxied.requests.map(({ path }) => path)).toEqual(['/api/segments'])
+  })
+})
