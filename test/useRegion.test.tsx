@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { useRegion, useSegment, useSegmentKey, usePublicField } from '../src/index'
+import { createWrapper, mock, sessionRequests } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
+
+/** A storefront's price query keyed by the segment, counting its fetches per key. */
+function usePrices(fetches: string[]) {
+  const segmentKey = useSegmentKey()
+  return useQuery({
+    queryKey: ['prices', segmentKey],
+    queryFn: () => {
+      fetches.push(segmentKey ?? '')
+      return { price: 10 }
+    },
+    enabled: segmentKey !== undefined,
+  })
+}
+
+function useStorefront(fetches: string[]) {
+  return { region: useRegion(), segment: useSegment(), prices: usePrices(fetches) }
+}
+
+async function renderStorefront(options: Parameters<typeof createWrapper>[0] = {}) {
+  const fetches: string[] = []
+  const rendered = renderHook(() => useStorefront(fetches), createWrapper(options))
+  await waitFor(() => expect(fetches).toHaveLength(1))
+  mock.reset()
+  return { ...rendered, fetches }
+}
+
+describe('useRegion', () => {
+  it("puts the emulator's regionId into useRegion and useSegment and re-prices once, in at most 2 requests", async () => {
+    const { result, fetches } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    expect(result.current.region).toMatchObject({ regionId: RIO, postalCode: '22250-040', country: 'BRA', isPending: false, error: null })
+    expect(result.current.segment.data?.regionId).toBe(RIO)
+    await waitFor(() => expect(fetches).toHaveLength(2))
+    expect(fetches[1]).toContain(RIO)
+    const requests = sessionRequests()
+    expect(requests.length).toBeLessThanOrEqual(2)
+    expect(requests[0]).toEqual({
+      method: 'PATCH',
+      path: '/api/sessions',
+      body: { public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } },
+    })
+    // Nothing else refetches later: exactly one price fetch for the new segment.
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(fetches).toHaveLength(2)
+  })
+
+  it('sends a British postal code intact', async () => {
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'GBR', postalCode: 'SE10 0GP' }))
+    expect(sessionRequests()[0]?.body).toEqual({ public: { country: { value: 'GBR' }, postalCode: { value: 'SE10 0GP' } } })
+    expect(result.current.region.postalCode).toBe('SE10 0GP')
+    expect(result.current.region.regionId).toMatch(/^v2\./)
+  })
+
+  it('finds the region from coordinates, sent as "longitude,latitude"', async () => {
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', geoCoordinates: [-46.63, -23.55] }))
+    expect(sessionRequests()[0]?.body).toEqual({
+      public: { country: { value: 'BRA' }, geoCoordinates: { value: '-46.63,-23.55' }, postalCode: { value: '' } },
+    })
+    expect(result.current.region.regionId).toBe(SAO_PAULO)
+  })
+
+  it('leaves no region for an unknown postal code, without an error', async () => {
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '99999-999' }))
+    expect(result.current.region).toMatchObject({ regionId: undefined, postalCode: '99999-999', error: null })
+    expect(result.current.segment.data?.regionId).toBeNull()
+  })
+
+  it('makes one request (PATCH ?items=*) when nobody reads the segment', async () => {
+    const { result } = renderHook(() => useRegion(), createWrapper())
+    await waitFor(() => expect(sessionRequests()).toHaveLength(1))
+    mock.reset()
+    await act(() => result.current.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['PATCH /api/sessions?items=*'])
+    expect(result.current.regionId).toBe(SAO_PAULO)
+  })
+
+  it.each([
+    ['a postal code that does not fit its country', { country: 'BRA', postalCode: '100' }, /not a valid postal code for BRA/],
+    ['a country that is not alpha-3', { country: 'Brazil', postalCode: '22250-040' }, /alpha-3/],
+  ])('rejects %s before any request and keeps the region', async (_case, input, message) => {
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    mock.reset()
+    await act(() => result.current.region.setRegion(input).catch(() => {}))
+    expect(result.current.region.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message) })
+    expect(result.current.region.regionId).toBe(RIO)
+    expect(sessionRequests()).toEqual([])
+  })
+})
+
+describe('dependentQueries', () => {
+  function useCatalog(fetches: number[]) {
+    return useQuery({ queryKey: ['catalog', 'shelf'], queryFn: () => fetches.push(Date.now()) })
+  }
+
+  it('invalidates them once when the segment changes, and not when it stays the same', async () => {
+    const fetches: number[] = []
+    const { result } = renderHook(
+      () => ({ catalog: useCatalog(fetches), segment: useSegment(), region: useRegion(), favorite: usePublicField('favoriteStore') }),
+      createWrapper({ dependentQueries: [['catalog']] }),
+    )
+    await waitFor(() => expect(result.current.segment.data).toBeDefined())
+    expect(fetches).toHaveLength(1)
+    await act(() => result.current.favorite[1]('store-42'))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(fetches).toHaveLength(1)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(fetches).toHaveLength(2))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(fetches).toHaveLength(2)
+  })
+})
