@@ -65,9 +65,8 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
   async function drain(): Promise<void> {
     // A read started before this write (the first load) must not land after it; its
     // answer (not the cache, which holds optimistic values) becomes the confirmed session.
-    const read = queryClient.getQueryCache().find<Session>({ queryKey: sessionKeys.session, exact: true })
-    // `promise` outlives its fetch: only an in-flight one counts.
-    const pendingRead = read?.state.fetchStatus === 'fetching' ? read.promise : undefined
+    // `promise` is defined only while a fetch is in flight.
+    const pendingRead = queryClient.getQueryCache().find<Session>({ queryKey: sessionKeys.session, exact: true })?.promise
     if (pendingRead !== undefined) {
       await pendingRead.then(
         (session: Session) => {
