@@ -130,7 +130,7 @@ describe('SessionProvider', () => {
     ['useSegmentKey', () => useSegmentKey()],
   ])('%s outside SessionProvider throws a message naming the fix', (name, hook) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(() => renderHook(hook)).toThrow(`${name} must be used within <SessionProvider>`)
+    expect(() => renderHook(hook as () => unknown)).toThrow(`${name} must be used within <SessionProvider>`)
   })
 
   it('uses the client prop with its own baseUrl', async () => {
