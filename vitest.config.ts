@@ -7,5 +7,6 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
+    reporters: ['default', './test/summaryReporter.ts'],
   },
 })
