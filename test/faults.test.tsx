@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionClient, usePublicField, useRegion, useSegment, useSession, type SessionError } from '../src/index'
+import { createSessionClient, sessionKeys, usePublicField, useRegion, useSegment, useSession, type SessionError } from '../src/index'
 import type { Fault } from '../src/testing/index'
 import { createWrapper, mock, sessionRequests, trackUnhandledRejections } from './harness'
 
@@ -88,6 +88,19 @@ describe('faults on a write', () => {
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }).catch(() => {}))
     expect(result.current.region).toMatchObject({ regionId: RIO, postalCode: '22250-040', error: { kind: 'http', status: 500 } })
     expect(result.current.segment.data?.regionId).toBe(RIO)
+  })
+
+  it('keeps the last good session, marked stale, when the PATCH lands but reading the session back fails', async () => {
+    const { wrapper, queryClient } = createWrapper()
+    const { result } = renderHook(() => ({ region: useRegion(), segment: useSegment() }), { wrapper })
+    await waitFor(() => expect(result.current.segment.data).toBeDefined())
+    mock.fail({ kind: 'http', status: 502 }, { method: 'GET', path: '/api/sessions' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }).catch(() => {}))
+    expect(result.current.region).toMatchObject({ regionId: undefined, error: { kind: 'http', status: 502 } })
+    expect(queryClient.getQueryState(sessionKeys.session)?.isInvalidated).toBe(true)
+    // The next reader to mount brings the server's truth.
+    const later = renderHook(() => useRegion(), createWrapper({ queryClient }))
+    await waitFor(() => expect(later.result.current.regionId).toBe(RIO))
   })
 
   it('rejects a segment token that is not the segment (invalid-response) and keeps the segment', async () => {

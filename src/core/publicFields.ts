@@ -3,6 +3,10 @@ import type { PublicFieldValues } from './types'
 
 const FIELD_NAME = /^[A-Za-z0-9_-]+$/
 
+/** `public.utm_campaign` → `utm_campaign`; any other name as it is. */
+export const stripPublicPrefix = (name: string): string =>
+  name.startsWith('public.') ? name.slice('public.'.length) : name
+
 /**
  * Turns what a caller wrote (`utm_campaign` or `public.utm_campaign`) into the plain
  * key the Session Manager stores. Only the `public` namespace can be written.
@@ -11,7 +15,7 @@ export function toPublicFieldName(name: unknown): string {
   if (typeof name !== 'string' || name === '') {
     throw new SessionError('invalid-input', `A public field name must be a non-empty string, got ${describe(name)}`)
   }
-  const key = name.startsWith('public.') ? name.slice('public.'.length) : name
+  const key = stripPublicPrefix(name)
   if (key.includes('.')) {
     throw new SessionError(
       'invalid-input',

@@ -38,6 +38,7 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
   let confirmed: Session | undefined
   let inFlight: Batch | undefined
   let queued: Batch | undefined
+  let unsynced = false
 
   /** The cache shows the confirmed session plus every write not yet confirmed. */
   function paint(): void {
@@ -58,8 +59,15 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
     // The segment token in the PATCH answer already is the new segment: dependent
     // queries (prices) refetch right away while the session is read in parallel.
     const { segmentToken } = await client.editSession(fields)
-    queryClient.setQueryData(sessionKeys.segment, decodeSegmentToken(segmentToken))
-    return client.getSession()
+    try {
+      queryClient.setQueryData(sessionKeys.segment, decodeSegmentToken(segmentToken))
+      return await client.getSession()
+    } catch (error) {
+      // The server took the write but we could not read it back: keep showing the last
+      // good session, marked stale (after the rollback) so the next mount or focus re-reads it.
+      unsynced = true
+      throw error
+    }
   }
 
   async function drain(): Promise<void> {
@@ -88,6 +96,10 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
       }
       inFlight = undefined
       paint()
+      if (unsynced) {
+        unsynced = false
+        void queryClient.invalidateQueries({ queryKey: sessionKeys.all, refetchType: 'none' })
+      }
       await waitForReaders()
       for (const waiter of batch.waiters) {
         if ('session' in outcome) waiter.resolve(outcome.session)

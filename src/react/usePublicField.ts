@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
+import { stripPublicPrefix } from '../core/publicFields'
 import { readSessionValue } from '../core/readSessionValue'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
@@ -20,15 +21,13 @@ export type UsePublicFieldResult = readonly [
   state: PublicFieldState,
 ]
 
-const plainName = (name: string) => (name.startsWith('public.') ? name.slice('public.'.length) : name)
-
 /**
  * One public field of the session, like `useState`: `[value, setValue, { isPending, error }]`.
  * Re-renders only when this field (or this hook's state) changes.
  */
 export function usePublicField(name: string): UsePublicFieldResult {
   const { client, queryClient, writer } = useSessionContext('usePublicField')
-  const key = plainName(name)
+  const key = stripPublicPrefix(name)
   const select = useCallback((session: Session) => readSessionValue(session, 'public', key), [key])
   const field = useQuery({ ...sessionQueryOptions(client), select }, queryClient)
   const write = useMutation<Session, SessionError, string>(
