@@ -1,6 +1,7 @@
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { createSessionClient, SessionError } from '../src/index'
-import { mock } from './harness'
+import { mock, server } from './harness'
 
 const client = createSessionClient()
 
@@ -121,7 +122,19 @@ describe('createSessionClient', () => {
     await expect(pending).rejects.toThrow('navigated away')
   })
 
-  it('tolerates unknown fields, namespaces and null segment fields', async () => {
+  it('keeps unknown top-level fields and namespaces of a session', async () => {
+    const answer = {
+      id: 'abc',
+      namespaces: { public: {}, newNamespace: { flag: { value: true, keepAlive: false } } },
+      version: 1,
+      active: true,
+      debug: false,
+    }
+    server.use(http.get('/api/sessions', () => HttpResponse.json(answer)))
+    expect(await client.getSession()).toEqual(answer)
+  })
+
+  it('accepts null segment fields', async () => {
     const { segmentToken } = await client.editSession({ utm_campaign: 'x' })
     const segment = await client.getSegment({ segmentToken })
     expect(segment.regionId).toBeNull()
