@@ -146,3 +146,25 @@ describe('the Session Manager emulator', () => {
     expect(proxied.requests.map(({ path }) => path)).toEqual(['/api/segments'])
   })
 })
+
+describe('the demo price endpoint', () => {
+  it('prices per segment: the region and a b2b price table change prices', async () => {
+    const noRegion = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ id: string; price: number }>
+    await call('PATCH', '/api/sessions', publicBody({ country: 'BRA', postalCode: '22250-040' }))
+    const rio = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ id: string; price: number }>
+    await call('PATCH', '/api/sessions', publicBody({ country: 'BRA', postalCode: '01310-100' }))
+    const saoPaulo = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ id: string; price: number }>
+    expect(rio.map(({ id }) => id)).toEqual(noRegion.map(({ id }) => id))
+    expect(rio[0]?.price).not.toBe(noRegion[0]?.price)
+    expect(saoPaulo[0]?.price).not.toBe(rio[0]?.price)
+    server.use(...createSessionManagerMock({ store: { priceTables: 'b2b-gold' } }).handlers)
+    const b2b = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ price: number }>
+    expect(b2b[0]?.price).toBeCloseTo((noRegion[0]?.price ?? 0) * 0.8, 1)
+  })
+
+  it('drops unused faults on clearFaults', async () => {
+    mock.fail({ kind: 'http', status: 500 }, { times: 5 })
+    mock.clearFaults()
+    expect((await call('GET', '/api/sessions?items=*')).status).toBe(200)
+  })
+})

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import type { Session } from '../core/types'
+import { demoPricesFor } from './demoPrices'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import { defaultRegions, type RegionRule } from './regions'
 import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
@@ -35,6 +36,8 @@ export interface SessionManagerMock {
   reset(): void
   /** Answer the next matching request(s) with a fault. */
   fail(fault: Fault, target?: FaultTarget): void
+  /** Drop the faults not yet used. */
+  clearFaults(): void
   setLatency(latency: Latency): void
   /** The session a `vtex_session` token names, as `GET ?items=*` would answer. */
   getSession(sessionToken: string): Session | undefined
@@ -47,7 +50,8 @@ const SEGMENT_OVERRIDES = ['cultureInfo', 'utm_campaign', 'utm_source', 'utmi_ca
 
 /**
  * The VTEX Session Manager as msw handlers: sessions with cookies, `items` filtering,
- * regions from postal codes or coordinates, segment tokens, latency and faults.
+ * regions from postal codes or coordinates, segment tokens, latency and faults —
+ * plus `GET /api/demo/prices`, a demo catalog priced per segment (region, price table).
  */
 export function createSessionManagerMock(options: SessionManagerMockOptions = {}): SessionManagerMock {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '')
@@ -131,6 +135,11 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
         return HttpResponse.json({ error: { message: 'Invalid segment token' } }, { status: 400 })
       }
     })),
+    // Not part of the Session Manager: a demo catalog price endpoint that answers per segment.
+    http.get(`${baseUrl}/api/demo/prices`, answer((_request, _url, cookies) => {
+      const { session } = sessionFor(cookies)
+      return withCookies(demoPricesFor(store.segmentOf(session)) as unknown as JsonBodyType, session)
+    })),
   ]
 
   return {
@@ -145,6 +154,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
       latency = options.latency ?? 0
     },
     fail: faults.add,
+    clearFaults: faults.clear,
     setLatency(next) {
       latency = next
     },

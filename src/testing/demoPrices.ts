@@ -1,0 +1,39 @@
+import type { Segment } from '../core/types'
+
+/** A product of the demo catalog, priced for one segment. */
+export interface DemoProduct {
+  id: string
+  name: string
+  price: number
+  currencyCode: string
+}
+
+const CATALOG: ReadonlyArray<{ id: string; name: string; basePrice: number }> = [
+  { id: 'sku-1', name: 'Espresso beans 1 kg', basePrice: 89.9 },
+  { id: 'sku-2', name: 'Pour-over kettle', basePrice: 249 },
+  { id: 'sku-3', name: 'Ceramic mug', basePrice: 39.5 },
+  { id: 'sku-4', name: 'Burr grinder', basePrice: 699 },
+]
+
+/** A stable factor in 0.85–1.14 per region, so each region has its own prices. */
+function regionFactor(regionId: string | null | undefined): number {
+  if (!regionId) return 1.15
+  let hash = 0
+  for (const char of regionId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return 0.85 + (hash % 30) / 100
+}
+
+/**
+ * Prices as a storefront's catalog would answer them for a segment: they depend on
+ * the region and on the price table (a `b2b…` table takes 20% off).
+ */
+export function demoPricesFor(segment: Segment): DemoProduct[] {
+  const tableFactor = segment.priceTables?.startsWith('b2b') ? 0.8 : 1
+  const factor = regionFactor(segment.regionId) * tableFactor
+  return CATALOG.map(({ id, name, basePrice }) => ({
+    id,
+    name,
+    price: Math.round(basePrice * factor * 100) / 100,
+    currencyCode: segment.currencyCode ?? 'BRL',
+  }))
+}
