@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { postalCodeProblem, useRegion } from 'vtex-session-react'
+
+const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL', 'PER']
+
+/**
+ * A postal-code selector built only on the public hooks: copy it into your storefront.
+ * It checks the format as the shopper types, submits on Enter and shows the new region.
+ */
+export function PostalCodeSelector() {
+  const { regionId, postalCode, country, setRegion, isPending, error } = useRegion()
+  const [draftCountry, setDraftCountry] = useState(country ?? 'BRA')
+  const [draft, setDraft] = useState('')
+  const problem = draft.trim() === '' ? null : postalCodeProblem(draftCountry, draft)
+
+  return (
+    <form
+      aria-label="Choose your region"
+      onSubmit={(event) => {
+        event.preventDefault()
+        // No catch needed: a failure shows in `error`, and the last region stays.
+        if (!problem && draft.trim() !== '') void setRegion({ country: draftCountry, postalCode: draft })
+      }}
+    >
+      <label>
+        Country{' '}
+        <select value={draftCountry} onChange={(event) => setDraftCountry(event.target.value)}>
+          {COUNTRIES.map((code) => (
+            <option key={code}>{code}</option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        Postal code{' '}
+        <input
+          name="postalCode"
+          value={draft}
+          placeholder={postalCode ?? 'e.g. 22250-040'}
+          aria-invalid={problem !== null}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      </label>{' '}
+      <button type="submit" disabled={isPending || problem !== null}>
+        {isPending ? 'Updating…' : 'Apply'}
+      </button>
+      {problem && <p className="hint">{problem}</p>}
+      {error && <p role="alert">Could not change the region ({error.kind}): {error.message}</p>}
+      <p data-testid="region">
+        {isPending
+          ? 'Updating region…'
+          : regionId
+            ? `Region ${regionId} (${country} ${postalCode})`
+            : postalCode
+              ? `We do not deliver to ${postalCode} yet: no region.`
+              : 'No region chosen yet.'}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,100 @@
+import { join } from 'node:path'
+import type { Server } from 'node:http'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { serveStatic } from './staticServer'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+
+let origin = ''
+let server: Server
+let browser: BrowserContext
+let page: Page
+let errors: string[] = []
+
+/** Opens one story alone (Storybook's iframe), with extra query parameters if given. */
+async function openStory(id: string, query = '') {
+  page = await browser.newPage()
+  errors = collectErrors(page)
+  await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story${query}`)
+}
+
+const pricesText = () => page.getByTestId('prices').innerText()
+
+beforeAll(async () => {
+  ;({ origin, server } = await serveStatic(join(process.cwd(), 'storybook-static')))
+  browser = await launchChromium()
+})
+
+afterEach(async () => {
+  expect(errors, 'console errors').toEqual([])
+  await page?.close()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+describe('the Storybook demos in chromium', () => {
+  it('re-prices in place when a BRA postal code is entered, without reloading the page', async () => {
+    await openStory('storefront-postal-code-selector--with-prices')
+    await page.getByTestId('prices').waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    const before = await pricesText()
+    await page.screenshot({ path: join(SCREENSHOTS, '1-prices-before.png') })
+
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    await expect.poll(pricesText).not.toBe(before)
+    await page.screenshot({ path: join(SCREENSHOTS, '2-prices-after-rio.png') })
+
+    expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+  })
+
+  it('checks the postal code as the shopper types and says when there is no region', async () => {
+    await openStory('storefront-postal-code-selector--default')
+    await page.getByTestId('region').waitFor()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('100')
+    await page.getByText('"100" is not a valid postal code for BRA').waitFor()
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, '3-postal-code-invalid.png') })
+
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('99999-999')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByText('We do not deliver to 99999-999 yet: no region.').waitFor()
+  })
+
+  it('shows a server failure as a typed error and keeps the last good value', async () => {
+    await openStory('tools-faults--default')
+    await page.getByText('utm_campaign: —').waitFor()
+    await page.getByRole('button', { name: 'Write a new utm_campaign' }).click()
+    await page.getByText('Write failed — kind http (HTTP 500)').waitFor()
+    expect(await page.getByTestId('campaign').innerText()).toBe('utm_campaign: —')
+    await page.screenshot({ path: join(SCREENSHOTS, '4-faults-http-500.png') })
+    // The failing requests are the point of this story.
+    errors = errors.filter((error) => error !== 'HTTP 500 /api/sessions')
+  })
+
+  it('inspects every namespace and the segment, and edits a public field live', async () => {
+    await openStory('tools-session-inspector--default')
+    await page.getByText('store.channel', { exact: true }).waitFor()
+    await page.getByLabel('Field name').fill('utm_campaign')
+    await page.getByLabel('Field value').fill('inspector')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('public.utm_campaign', { exact: true }).waitFor()
+    await expect.poll(() => page.getByTestId('segment').innerText()).toContain('"utm_campaign": "inspector"')
+    await page.screenshot({ path: join(SCREENSHOTS, '5-session-inspector.png') })
+  })
+
+  it('carries utm_campaign and utm_source from the page URL to the public namespace and the segment', async () => {
+    await openStory('storefront-utm-campaign--from-page-url', '&utm_campaign=black-friday&utm_source=newsletter')
+    await page.getByText('public.utm_campaign = black-friday, public.utm_source = newsletter').waitFor()
+    await page.getByText('segment.utm_campaign = black-friday, segment.utm_source = newsletter').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '6-utm-campaign.png') })
+  })
+})
