@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
-import { vtexProxy } from '../stories/support/vtexProxy'
+import { vtexProxy } from '../stories/support/vtexProxy.ts'
 
 // `VTEX_ACCOUNT=<name> npm start` serves the demos against a real store: the Session
 // Manager paths are proxied to it and the emulator is switched off.
