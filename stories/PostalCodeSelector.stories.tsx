@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { PostalCodeSelector } from './examples/PostalCodeSelector'
 import { PriceList } from './examples/PriceList'
+import { demoSessionManager } from './support/demoSessionManager'
 
 const meta: Meta<typeof PostalCodeSelector> = {
   title: 'Storefront/Postal code selector',
@@ -30,4 +31,11 @@ export const WithPrices: Story = {
       <PriceList />
     </>
   ),
+}
+
+/** The Session Manager answers 503 to every write: the selector says so and keeps the last region. */
+export const ServerFailure: Story = {
+  beforeEach() {
+    demoSessionManager.fail({ kind: 'http', status: 503 }, { method: 'PATCH', times: Number.MAX_SAFE_INTEGER })
+  },
 }

@@ -69,6 +69,17 @@ describe('the Storybook demos in chromium', () => {
     await page.getByText('We do not deliver to 99999-999 yet: no region.').waitFor()
   })
 
+  it('says when the server fails to change the region, and keeps none rather than a wrong one', async () => {
+    await openStory('storefront-postal-code-selector--server-failure')
+    await page.getByText('No region chosen yet.').waitFor()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByRole('alert').getByText('Could not change the region (http)').waitFor()
+    await page.getByText('No region chosen yet.').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '4a-postal-code-server-failure.png') })
+    errors = errors.filter((error) => error !== 'HTTP 503 /api/sessions')
+  })
+
   it('shows a server failure as a typed error and keeps the last good value', async () => {
     await openStory('tools-faults--default')
     await page.getByText('utm_campaign: —').waitFor()
@@ -88,6 +99,7 @@ describe('the Storybook demos in chromium', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('public.utm_campaign', { exact: true }).waitFor()
     await expect.poll(() => page.getByTestId('segment').innerText()).toContain('"utm_campaign": "inspector"')
+    await page.getByRole('button', { name: 'Save' }).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '5-session-inspector.png') })
   })
 
