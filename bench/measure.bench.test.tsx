@@ -1,0 +1,286 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { setupServer } from 'msw/node'
+import { Profiler, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Session } from 'vtex-session-react'
+import { createSessionManagerMock } from 'vtex-session-react/testing'
+import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
+import { PriceList } from '../stories/examples/PriceList'
+import { median, saveResults } from './results.mjs'
+
+const RUNS = 21
+const LATENCY_MS = 50
+const mock = createSessionManagerMock()
+const server = setupServer(...mock.handlers)
+const sessionManagerRequests = () => mock.requests.filter(({ path }) => /^\/api\/(sessions|segments)/.test(path)).length
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+
+function fresh(latency = 0) {
+  cleanup()
+  mock.reset()
+  mock.setLatency(latency)
+}
+
+const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
+
+function Providers({ children, initialSession }: { children: ReactNode; initialSession?: Session }) {
+  const [queryClient] = useState(newQueryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider initialSession={initialSession}>{children}</SessionProvider>
+    </QueryClientProvider>
+  )
+}
+
+/** Waits until the emulator has been quiet for a while: every request of the scenario is in. */
+async function settle(): Promise<void> {
+  let count = -1
+  while (count !== mock.requests.length) {
+    count = mock.requests.length
+    await act(() => new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 3 + 30)))
+  }
+}
+
+let setRegionNow: (input: RegionInput) => Promise<void> = async () => {}
+/** Hands the scenario this provider's `setRegion` (from an effect: render stays pure). */
+function RegionControl() {
+  const { setRegion } = useRegion()
+  useEffect(() => {
+    setRegionNow = setRegion
+  }, [setRegion])
+  return null
+}
+
+const REGIONS: RegionInput[] = [
+  { country: 'BRA', postalCode: '22250-040' },
+  { country: 'BRA', postalCode: '01310-100' },
+]
+
+const pricesShown = () => screen.queryByTestId('prices')?.textContent ?? ''
+
+/**
+ * Waits for the price grid to show other prices than `before`, settled (not fetching).
+ * Resolves with whether the grid was ever empty meanwhile (a flash of a loading state).
+ */
+async function waitForNewPrices(before: string): Promise<boolean> {
+  let wentEmpty = false
+  await waitFor(
+    () => {
+      if (pricesShown() === '') wentEmpty = true
+      if (pricesShown() === '' || pricesShown() === before || !screen.queryByText('Prices up to date')) throw new Error('not yet')
+    },
+    { interval: 1, timeout: 10_000 },
+  )
+  return wentEmpty
+}
+
+// ---------------------------------------------------------------------------------------------
+// The anchors' way (VTEX IO session-client / shopper-location): PATCH, GET, then reload the page.
+// The stand-in for location.reload(): a fresh QueryClient and a full re-mount, refetching everything.
+
+let baselineSetRegion: (input: RegionInput) => Promise<void> = async () => {}
+function BaselineApp({ onRender }: { onRender?: () => void }) {
+  const [generation, setGeneration] = useState(0)
+  const queryClient = useMemo(() => {
+    void generation
+    return newQueryClient()
+  }, [generation])
+  useEffect(() => {
+    baselineSetRegion = async ({ country, ...rest }) => {
+      const postalCode = 'postalCode' in rest ? rest.postalCode : ''
+      const body = JSON.stringify({ public: { country: { value: country }, postalCode: { value: postalCode } } })
+      await fetch('/api/sessions', { method: 'PATCH', body, headers: { 'content-type': 'application/json' } })
+      await fetch('/api/sessions?items=*')
+      setGeneration((value) => value + 1)
+    }
+  }, [])
+  return (
+    <QueryClientProvider client={queryClient} key={generation}>
+      <SessionProvider>
+        <Profiler id="prices" onRender={() => onRender?.()}>
+          <PriceList />
+        </Profiler>
+      </SessionProvider>
+    </QueryClientProvider>
+  )
+}
+
+describe('benchmark', () => {
+  it('counts Session Manager requests', async () => {
+    const requests: Record<string, number> = {}
+
+    fresh()
+    render(<Providers><SessionReaders /></Providers>)
+    await settle()
+    requests['mount, cold: 3 session readers'] = sessionManagerRequests()
+
+    fresh()
+    render(<Providers><SessionReaders /><PriceList /></Providers>)
+    await settle()
+    requests['mount, cold: session readers + a segment-keyed price list'] = sessionManagerRequests()
+
+    fresh()
+    const ssrSession = await (await fetch('/api/sessions?items=*')).json()
+    mock.reset()
+    render(<Providers initialSession={ssrSession}><SessionReaders /></Providers>)
+    await settle()
+    requests['mount with SSR hydration (initialSession): 3 session readers'] = sessionManagerRequests()
+
+    fresh()
+    render(<Providers><RegionControl /><PriceList /></Providers>)
+    await settle()
+    mock.reset()
+    await act(() => setRegionNow(REGIONS[0] as RegionInput))
+    await settle()
+    requests['per setRegion, with a segment reader (prices)'] = sessionManagerRequests()
+
+    fresh()
+    render(<Providers><RegionControl /></Providers>)
+    await settle()
+    mock.reset()
+    await act(() => setRegionNow(REGIONS[0] as RegionInput))
+    await settle()
+    requests['per setRegion, no segment reader'] = sessionManagerRequests()
+
+    fresh()
+    render(<Providers><FieldWriter field="utm_campaign" /></Providers>)
+    await settle()
+    mock.reset()
+    await act(() => writeField('bf'))
+    await settle()
+    requests['per usePublicField write'] = sessionManagerRequests()
+
+    fresh()
+    render(<Providers><PostalCodeSelector /><PriceList /></Providers>)
+    await settle()
+    mock.reset()
+    const input = screen.getByRole('textbox', { name: 'Postal code' })
+    const digits = '22250040'
+    for (let typed = 1; typed <= digits.length; typed += 1) {
+      fireEvent.change(input, { target: { value: digits.slice(0, typed) } })
+    }
+    fireEvent.submit(input.closest('form') as HTMLFormElement)
+    await settle()
+    requests['typing an 8-digit postal code key by key into the selector example, then Enter'] = sessionManagerRequests()
+
+    saveResults('requests', requests)
+  })
+
+  it(`times setRegion → new prices rendered, ${LATENCY_MS} ms per request, median of ${RUNS}`, async () => {
+    const library: number[] = []
+    const baseline: number[] = []
+    const emptyGrid = { library: 0, baseline: 0 }
+    for (let run = 0; run < RUNS; run += 1) {
+      const region = REGIONS[run % 2] as RegionInput
+
+      fresh(LATENCY_MS)
+      render(<Providers><RegionControl /><PriceList /></Providers>)
+      await waitForNewPrices('')
+      await settle()
+      let before = pricesShown()
+      let started = performance.now()
+      void setRegionNow(region)
+      if (await waitForNewPrices(before)) emptyGrid.library += 1
+      library.push(performance.now() - started)
+
+      fresh(LATENCY_MS)
+      render(<BaselineApp />)
+      await waitForNewPrices('')
+      await settle()
+      before = pricesShown()
+      started = performance.now()
+      void baselineSetRegion(region)
+      if (await waitForNewPrices(before)) emptyGrid.baseline += 1
+      baseline.push(performance.now() - started)
+    }
+    const libraryMedian = median(library)
+    const baselineMedian = median(baseline)
+    saveResults('timeToNewPrices', {
+      latencyMs: LATENCY_MS,
+      runs: RUNS,
+      libraryMedianMs: Math.round(libraryMedian),
+      baselineMedianMs: Math.round(baselineMedian),
+      speedup: Math.round((baselineMedian / libraryMedian) * 100) / 100,
+      runsWithEmptyPriceGrid: emptyGrid,
+      libraryMs: library.map(Math.round),
+      baselineMs: baseline.map(Math.round),
+    })
+  })
+
+  it('counts renders', async () => {
+    const renders: Record<string, number> = {}
+
+    fresh()
+    let readerRenders = 0
+    render(
+      <Providers>
+        <Profiler id="reader-a" onRender={() => (readerRenders += 1)}>
+          <FieldReader field="a" />
+        </Profiler>
+        <FieldWriter field="b" />
+      </Providers>,
+    )
+    await settle()
+    const beforeWrites = readerRenders
+    for (let write = 1; write <= 10; write += 1) await act(() => writeField(String(write)))
+    await settle()
+    renders["usePublicField('a') reader while 'b' changes 10 times"] = readerRenders - beforeWrites
+
+    fresh()
+    let priceCommits = 0
+    render(
+      <Providers>
+        <RegionControl />
+        <Profiler id="prices" onRender={() => (priceCommits += 1)}>
+          <PriceList />
+        </Profiler>
+      </Providers>,
+    )
+    await waitForNewPrices('')
+    await settle()
+    priceCommits = 0
+    let before = pricesShown()
+    await act(() => setRegionNow(REGIONS[0] as RegionInput))
+    await waitForNewPrices(before)
+    await settle()
+    renders['price list commits per region change (vtex-session-react)'] = priceCommits
+
+    fresh()
+    let baselineCommits = 0
+    render(<BaselineApp onRender={() => (baselineCommits += 1)} />)
+    await waitForNewPrices('')
+    await settle()
+    baselineCommits = 0
+    before = pricesShown()
+    await act(() => baselineSetRegion(REGIONS[0] as RegionInput))
+    await waitForNewPrices(before)
+    await settle()
+    renders['price list commits per region change (baseline: PATCH, GET, reload)'] = baselineCommits
+
+    saveResults('renders', renders)
+  })
+})
+
+function SessionReaders() {
+  useSession()
+  usePublicField('utm_campaign')
+  useRegion()
+  return null
+}
+
+let writeField: (value: string) => Promise<void> = async () => {}
+function FieldWriter({ field }: { field: string }) {
+  const setValue = usePublicField(field)[1]
+  useEffect(() => {
+    writeField = setValue
+  }, [setValue])
+  return null
+}
+
+function FieldReader({ field }: { field: string }) {
+  usePublicField(field)
+  return null
+}

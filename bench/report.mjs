@@ -1,0 +1,32 @@
+// Prints bench/results.json as the markdown tables the README's Performance section shows.
+import { readResults } from './results.mjs'
+
+const results = readResults()
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
+const lines = []
+
+lines.push('### Session Manager requests', '', '| scenario | requests |', '|---|---|')
+for (const [scenario, count] of Object.entries(results.requests)) lines.push(`| ${scenario} | ${count} |`)
+
+const time = results.timeToNewPrices
+lines.push(
+  '',
+  `### Time from \`setRegion\` to new prices rendered (${time.latencyMs} ms per request, median of ${time.runs} runs)`,
+  '',
+  '| approach | median |',
+  '|---|---|',
+  `| vtex-session-react (PATCH → segment from its token → prices refetch) | ${time.libraryMedianMs} ms |`,
+  `| baseline as the anchors do it (PATCH, GET, reload: fresh cache, refetch everything) | ${time.baselineMedianMs} ms |`,
+  `| **speed-up** | **${time.speedup}×** |`,
+  '',
+  `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
+)
+
+lines.push('', '### Renders', '', '| scenario | renders |', '|---|---|')
+for (const [scenario, count] of Object.entries(results.renders)) lines.push(`| ${scenario} | ${count} |`)
+
+lines.push('', '### Bundle (esbuild, minified; react, react-dom, react-query, msw excluded)', '', '| bundle | min | min+gzip | min+brotli |', '|---|---|---|---|')
+for (const { name, minified, gzip, brotli } of results.bundle) lines.push(`| ${name} | ${kB(minified)} | ${kB(gzip)} | ${kB(brotli)} |`)
+
+lines.push('', `Measured ${results.measuredAt} on ${process.platform}/${process.arch}, Node ${process.version}.`)
+console.log(lines.join('\n'))
