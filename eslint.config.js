@@ -23,6 +23,13 @@ export default tseslint.config(
     },
   },
   {
+    // The server entry runs in server components and route handlers: no React, no hooks.
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['react', 'react-dom'], patterns: ['../react/use*', '../react/SessionProvider', '../testing/*'] }],
+    },
+  },
+  {
     files: ['src/testing/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*'] }] },
   },

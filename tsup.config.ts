@@ -13,6 +13,13 @@ const shared: Options = {
 export default defineConfig([
   // The client entry holds hooks: React Server Components need the 'use client' directive on it.
   { ...shared, entry: { index: 'src/index.ts' }, banner: { js: "'use client';" }, clean: true },
-  // The emulator is not client code: no banner.
-  { ...shared, entry: { 'testing/index': 'src/testing/index.ts' } },
+  // Server helpers and the emulator are not client code: no banner.
+  {
+    ...shared,
+    entry: {
+      'server/index': 'src/server/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'testing/node': 'src/testing/node.ts',
+    },
+  },
 ])

@@ -51,7 +51,8 @@ export function createSessionClient(options: SessionClientOptions = {}): Session
 
   async function write(method: 'POST' | 'PATCH', fields: PublicFieldValues, options: ReadOptions = {}) {
     // Checked before the request: bad input never reaches the network.
-    const body = toRequestBody(toPublicFieldValues(fields))
+    // An edit needs a field; creating a session with none is how a server starts one.
+    const body = toRequestBody(toPublicFieldValues(fields, { allowEmpty: method === 'POST' }))
     return options.items === undefined
       ? requestJson(settings, method, '/api/sessions', sessionTokensSchema, 'session token answer', { ...options, body })
       : requestJson(settings, method, `/api/sessions${itemsQuery(options.items)}`, sessionSchema, 'session', { ...options, body })

@@ -3,6 +3,7 @@ export type { ReadOptions, SessionClient, SessionClientOptions, SessionItems } f
 export { isSessionError, SessionError } from './SessionError'
 export type { SessionErrorKind } from './SessionError'
 export { readSessionValue } from './readSessionValue'
+export { segmentKeyOf } from './segmentKey'
 export { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
 export { decodeSegmentToken, decodeSessionTokenUnverified } from './tokens'
 export type { SessionTokenClaims } from './tokens'

@@ -29,12 +29,12 @@ export function toPublicFieldName(name: unknown): string {
 }
 
 /** Checks every name and value before any request, so bad input costs nothing. */
-export function toPublicFieldValues(fields: unknown): PublicFieldValues {
+export function toPublicFieldValues(fields: unknown, { allowEmpty = false } = {}): PublicFieldValues {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     throw new SessionError('invalid-input', `Public fields must be an object of name → string, got ${describe(fields)}`)
   }
   const entries = Object.entries(fields)
-  if (entries.length === 0) throw new SessionError('invalid-input', 'There is no public field to write')
+  if (entries.length === 0 && !allowEmpty) throw new SessionError('invalid-input', 'There is no public field to write')
   const values: PublicFieldValues = {}
   for (const [name, value] of entries) {
     if (typeof value !== 'string') {

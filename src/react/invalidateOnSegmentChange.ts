@@ -1,6 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import type { Segment } from '../core/types'
-import { segmentKeyOf } from './segmentKey'
+import { segmentKeyOf } from '../core/segmentKey'
 import { sessionKeys } from './sessionKeys'
 
 const segmentHash = hashKey(sessionKeys.segment)

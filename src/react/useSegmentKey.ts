@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { segmentQueryOptions } from './queryOptions'
-import { segmentKeyOf } from './segmentKey'
+import { segmentKeyOf } from '../core/segmentKey'
 import { useSessionContext } from './SessionContext'
 
 /**

@@ -1,4 +1,4 @@
-import type { Segment } from '../core/types'
+import type { Segment } from './types'
 
 /**
  * An opaque key that is equal for equal segments, whatever the field order:
