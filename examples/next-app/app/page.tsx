@@ -1,0 +1,39 @@
+import { dehydrate, QueryClient } from '@tanstack/react-query'
+import { headers } from 'next/headers'
+import { prefetchSession } from 'vtex-session-react/server'
+import { fetchDemoPrices } from '../lib/demoPrices'
+import { sessionManagerUrl } from '../lib/sessionManagerUrl'
+import { Providers } from './Providers'
+import { Storefront } from './Storefront'
+
+// Per-shopper HTML: read the session for every request.
+export const dynamic = 'force-dynamic'
+
+/** A short, stable label for a segment key (what a page cache would vary by). */
+function shortLabel(key: string): string {
+  let hash = 0
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return hash.toString(16).padStart(8, '0')
+}
+
+export default async function StorefrontPage() {
+  const cookie = (await headers()).get('cookie')
+  const queryClient = new QueryClient()
+  // Session and segment go into the cache SessionProvider reads: no loading flash, no request on load.
+  const { session, segmentKey } = await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie })
+  // Prices depend only on the segment, so shoppers with the same segmentKey could share them (and this HTML).
+  await queryClient.prefetchQuery({ queryKey: ['demo-prices', segmentKey], queryFn: () => fetchDemoPrices(cookie) })
+
+  return (
+    <main>
+      <h1>Storefront</h1>
+      <p>
+        Session <code data-testid="session-id">{session.id}</code> · page cache key (segment){' '}
+        <code data-testid="segment-label">{shortLabel(segmentKey)}</code>
+      </p>
+      <Providers state={dehydrate(queryClient)}>
+        <Storefront />
+      </Providers>
+    </main>
+  )
+}

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
+import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+
+let emulator: SessionManagerServer
+let next: ChildProcess
+let origin = ''
+let browser: BrowserContext
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+
+async function waitForServer(url: string, deadline = Date.now() + 60_000): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { method: 'HEAD' })
+      return
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  throw new Error(`${url} did not start`)
+}
+
+/** The emulator's requests since `mark` (reset() would also forget the sessions). */
+const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ method, path }) => `${method} ${path}`)
+const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
+
+beforeAll(async () => {
+  emulator = await startSessionManagerServer()
+  const port = await freePort()
+  origin = `http://127.0.0.1:${port}`
+  // Built by `npm run build-example` (part of npm test).
+  next = spawn(process.execPath, [join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', 'examples/next-app', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, SESSION_MANAGER_URL: emulator.url, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  await waitForServer(origin)
+  browser = await launchChromium()
+}, 90_000)
+
+afterAll(async () => {
+  await browser?.close()
+  next?.kill()
+  await emulator?.close()
+})
+
+describe('the Next.js App Router example', () => {
+  it('gives a first-time shopper a session and its cookies in the first response', async () => {
+    const mark = emulator.mock.requests.length
+    const response = await fetch(origin)
+    const html = await response.text()
+    expect(response.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
+    expect(html).toContain('Prices up to date')
+    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', 'GET /api/sessions?items=*', 'GET /api/demo/prices'])
+  })
+
+  it("puts the shopper's region and its prices in the server HTML", async () => {
+    const first = await fetch(origin)
+    const cookie = cookiePairs(first)
+    await fetch(`${origin}/api/sessions`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } }),
+    }).then((response) => response.arrayBuffer())
+    const mark = emulator.mock.requests.length
+    const html = await (await fetch(origin, { headers: { cookie } })).text()
+    expect(html.replace(/<!-- -->/g, '')).toContain(`Region ${RIO} (BRA 22250-040)`)
+    expect(html).toMatch(/Espresso beans 1 kg.*R\$/)
+    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/demo/prices'])
+  })
+
+  it('makes no session request on load, re-prices in place, and keeps the session across page loads', async () => {
+    const page: Page = await browser.newPage()
+    const errors = collectErrors(page)
+    const browserRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    })
+
+    await page.goto(origin)
+    await page.getByText('Prices up to date').waitFor()
+    const sessionId = await page.getByTestId('session-id').innerText()
+    await page.waitForTimeout(300)
+    expect(browserRequests, 'requests on load').toEqual([])
+    await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    const before = await page.getByTestId('prices').innerText()
+    await page.screenshot({ path: join(SCREENSHOTS, 'next-1-first-load.png') })
+
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    await expect.poll(() => page.getByTestId('prices').innerText()).not.toBe(before)
+    expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+    expect(browserRequests, 'requests for a postal-code change').toEqual([
+      'PATCH /api/sessions',
+      'GET /api/sessions?items=*',
+      'GET /api/demo/prices',
+    ])
+    await page.screenshot({ path: join(SCREENSHOTS, 'next-2-after-postal-code.png') })
+
+    browserRequests.length = 0
+    await page.reload()
+    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    expect(await page.getByTestId('session-id').innerText()).toBe(sessionId)
+    expect(browserRequests, 'requests on the second load').toEqual([])
+    expect(errors, 'console errors (hydration warnings included)').toEqual([])
+    await page.close()
+  })
+})
