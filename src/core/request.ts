@@ -26,49 +26,40 @@ export async function requestJson<T>(
   what: string,
   options: RequestOptions & { body?: string } = {},
 ): Promise<T> {
-  const controller = new AbortController()
-  const timer = setTimeout(
-    () => controller.abort(new SessionError('network', `${method} ${path} timed out after ${settings.timeoutMs} ms`)),
-    settings.timeoutMs,
-  )
-  const cancel = () => controller.abort(options.signal?.reason)
-  options.signal?.addEventListener('abort', cancel, { once: true })
-  if (options.signal?.aborted) cancel()
+  const request = `${method} ${path}`
+  const timeout = AbortSignal.timeout(settings.timeoutMs)
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  /** A timeout is a network failure; a caller's cancellation is theirs to see as it is. */
+  const failure = (cause: unknown, kind: 'network' | 'invalid-response', message: string) =>
+    options.signal?.aborted
+      ? options.signal.reason
+      : new SessionError(kind, timeout.aborted ? `${request} timed out after ${settings.timeoutMs} ms` : message, { cause })
+  let response: Response
   try {
-    let response: Response
-    try {
-      response = await settings.fetch(settings.baseUrl + path, {
-        method,
-        credentials: 'include',
-        headers: {
-          accept: 'application/json',
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...settings.headers,
-        },
-        body: options.body,
-        signal: controller.signal,
-      })
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason
-      throw new SessionError('network', `${method} ${path} failed: ${describeCause(cause)}`, { cause })
-    }
-    if (!response.ok) {
-      throw new SessionError('http', `${method} ${path} answered ${response.status} ${response.statusText}`.trim(), {
-        status: response.status,
-      })
-    }
-    let data: unknown
-    try {
-      data = await response.json()
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason
-      throw new SessionError('invalid-response', `${method} ${path} did not answer with JSON`, { cause })
-    }
-    return parseResponse(schema, data, what)
-  } finally {
-    clearTimeout(timer)
-    options.signal?.removeEventListener('abort', cancel)
+    response = await settings.fetch(settings.baseUrl + path, {
+      method,
+      credentials: 'include',
+      headers: {
+        accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...settings.headers,
+      },
+      body: options.body,
+      signal,
+    })
+  } catch (cause) {
+    throw failure(cause, 'network', `${request} failed: ${cause instanceof Error ? cause.message : String(cause)}`)
   }
+  if (!response.ok) {
+    throw new SessionError('http', `${request} answered ${response.status} ${response.statusText}`.trim(), {
+      status: response.status,
+    })
+  }
+  let data: unknown
+  try {
+    data = await response.json()
+  } catch (cause) {
+    throw failure(cause, 'invalid-response', `${request} did not answer with JSON`)
+  }
+  return parseResponse(schema, data, what)
 }
-
-const describeCause = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))

@@ -4,7 +4,7 @@ import { createSessionClient, type SessionClient } from '../core/createSessionCl
 import type { Session } from '../core/types'
 import { createSessionWriter } from './createSessionWriter'
 import { invalidateOnSegmentChange } from './invalidateOnSegmentChange'
-import { sessionQueryOptions } from './queryOptions'
+import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 
 export interface SessionProviderProps {
@@ -18,6 +18,10 @@ export interface SessionProviderProps {
   initialSession?: Session
   /** Query-key prefixes (e.g. `[['prices']]`) invalidated once whenever the segment changes. */
   dependentQueries?: readonly QueryKey[]
+  /** How long a loaded session counts as fresh (default 5 minutes). */
+  staleTime?: number
+  /** Refetch a stale session in the background when the window regains focus, keeping it on screen (default true). */
+  refetchOnWindowFocus?: boolean
   children?: ReactNode
 }
 
@@ -30,6 +34,8 @@ export function SessionProvider({
   queryClient: queryClientProp,
   initialSession,
   dependentQueries = NO_QUERIES,
+  staleTime = DEFAULT_STALE_TIME,
+  refetchOnWindowFocus = true,
   children,
 }: SessionProviderProps) {
   const nearestQueryClient = useContext(QueryClientContext)
@@ -42,8 +48,21 @@ export function SessionProvider({
   }
   const client = useMemo(() => clientProp ?? createSessionClient({ baseUrl }), [clientProp, baseUrl])
 
+  // The write queue outlives changes of the read settings.
+  const writer = useMemo(() => createSessionWriter(client, queryClient), [client, queryClient])
+  const value = useMemo<SessionContextValue>(() => {
+    const settings = { staleTime, refetchOnWindowFocus }
+    return {
+      client,
+      queryClient,
+      writer,
+      sessionOptions: sessionQueryOptions(client, settings),
+      segmentOptions: segmentQueryOptions(client, settings),
+    }
+  }, [client, queryClient, writer, staleTime, refetchOnWindowFocus])
+
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
-  useQuery({ ...sessionQueryOptions(client), initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
+  useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
 
   const dependentRef = useRef(dependentQueries)
   useEffect(() => {
@@ -51,9 +70,5 @@ export function SessionProvider({
   }, [dependentQueries])
   useEffect(() => invalidateOnSegmentChange(queryClient, () => dependentRef.current), [queryClient])
 
-  const value = useMemo<SessionContextValue>(
-    () => ({ client, queryClient, writer: createSessionWriter(client, queryClient) }),
-    [client, queryClient],
-  )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

@@ -1,12 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { stripPublicPrefix } from '../core/publicFields'
 import { readSessionValue } from '../core/readSessionValue'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
-import { sessionQueryOptions } from './queryOptions'
-import { settleForReaders } from './settleForReaders'
-import { useSessionContext } from './SessionContext'
+import { useSessionQuery } from './useSessionQuery'
+import { useSessionWrite } from './useSessionWrite'
 
 export interface PublicFieldState {
   /** This hook's own write is in flight. */
@@ -26,18 +24,9 @@ export type UsePublicFieldResult = readonly [
  * Re-renders only when this field (or this hook's state) changes.
  */
 export function usePublicField(name: string): UsePublicFieldResult {
-  const { client, queryClient, writer } = useSessionContext('usePublicField')
   const key = stripPublicPrefix(name)
   const select = useCallback((session: Session) => readSessionValue(session, 'public', key), [key])
-  const field = useQuery({ ...sessionQueryOptions(client), select }, queryClient)
-  const write = useMutation<Session, SessionError, string>(
-    { mutationFn: (value) => writer.write({ [name]: value }), networkMode: 'always' },
-    queryClient,
-  )
-  const { mutateAsync } = write
-  const setValue = useCallback(
-    (value: string) => settleForReaders(mutateAsync(value)),
-    [mutateAsync],
-  )
-  return [field.data, setValue, { isPending: write.isPending, error: write.error ?? field.error }] as const
+  const field = useSessionQuery('usePublicField', select)
+  const { write, isPending, error } = useSessionWrite('usePublicField', (value: string) => ({ [name]: value }))
+  return [field.data, write, { isPending, error: error ?? field.error }] as const
 }

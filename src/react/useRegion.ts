@@ -1,12 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query'
-import { useCallback } from 'react'
 import { readSessionValue } from '../core/readSessionValue'
 import { toRegionFields, type RegionInput } from '../core/regionInput'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
-import { sessionQueryOptions } from './queryOptions'
-import { settleForReaders } from './settleForReaders'
-import { useSessionContext } from './SessionContext'
+import { useSessionQuery } from './useSessionQuery'
+import { useSessionWrite } from './useSessionWrite'
 
 export interface Region {
   /** `checkout.regionId` (`v2.…`), set by the Session Manager from country + postal code or coordinates. */
@@ -30,23 +27,14 @@ const selectRegion = (session: Session): Region => ({
 
 /** The shopper's region, and `setRegion` to change it by postal code or coordinates. */
 export function useRegion(): UseRegionResult {
-  const { client, queryClient, writer } = useSessionContext('useRegion')
-  const region = useQuery({ ...sessionQueryOptions(client), select: selectRegion }, queryClient)
-  const write = useMutation<Session, SessionError, RegionInput>(
-    { mutationFn: (input) => writer.write(toRegionFields(input)), networkMode: 'always' },
-    queryClient,
-  )
-  const { mutateAsync } = write
-  const setRegion = useCallback(
-    (input: RegionInput) => settleForReaders(mutateAsync(input)),
-    [mutateAsync],
-  )
+  const region = useSessionQuery('useRegion', selectRegion)
+  const { write, isPending, error } = useSessionWrite('useRegion', toRegionFields)
   return {
     regionId: region.data?.regionId,
     postalCode: region.data?.postalCode,
     country: region.data?.country,
-    setRegion,
-    isPending: write.isPending,
-    error: write.error ?? region.error,
+    setRegion: write,
+    isPending,
+    error: error ?? region.error,
   }
 }

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
-import { segmentQueryOptions } from './queryOptions'
 import { segmentKeyOf } from '../core/segmentKey'
-import { useSessionContext } from './SessionContext'
+import { useSegmentQuery } from './useSessionQuery'
 
 /**
  * An opaque string that changes exactly when the segment changes (`undefined` until it
@@ -10,6 +8,5 @@ import { useSessionContext } from './SessionContext'
  * Use it or `dependentQueries` for a given query, not both (both would fetch twice).
  */
 export function useSegmentKey(): string | undefined {
-  const { client, queryClient } = useSessionContext('useSegmentKey')
-  return useQuery({ ...segmentQueryOptions(client), select: segmentKeyOf }, queryClient).data
+  return useSegmentQuery('useSegmentKey', segmentKeyOf).data
 }

@@ -1,8 +1,7 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import type { UseQueryResult } from '@tanstack/react-query'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
-import { sessionQueryOptions } from './queryOptions'
-import { useSessionContext } from './SessionContext'
+import { useSessionQuery } from './useSessionQuery'
 
 export interface UseSessionOptions<T> {
   /** Picks a part of the session; the component re-renders only when that part changes. Keep it stable. */
@@ -13,6 +12,5 @@ export type UseSessionResult<T = Session> = UseQueryResult<T, SessionError>
 
 /** The whole session (`items=*`), or the part `select` picks. */
 export function useSession<T = Session>(options: UseSessionOptions<T> = {}): UseSessionResult<T> {
-  const { client, queryClient } = useSessionContext('useSession')
-  return useQuery({ ...sessionQueryOptions(client), select: options.select }, queryClient)
+  return useSessionQuery('useSession', options.select)
 }

@@ -1,0 +1,29 @@
+import { useMutation } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import type { SessionError } from '../core/SessionError'
+import type { PublicFieldValues, Session } from '../core/types'
+import { settleForReaders } from './settleForReaders'
+import { useSessionContext } from './SessionContext'
+
+export interface SessionWrite<TInput> {
+  /** Settles after this hook's state reached React; marked as handled (see `settleForReaders`). */
+  write: (input: TInput) => Promise<void>
+  isPending: boolean
+  error: SessionError | null
+}
+
+/**
+ * One hook's own writes: `toFields` turns its input into public fields (and may throw an
+ * `invalid-input` SessionError before any request). `networkMode: 'always'`: offline writes
+ * fail fast with kind `network` instead of pausing silently.
+ */
+export function useSessionWrite<TInput>(hookName: string, toFields: (input: TInput) => PublicFieldValues): SessionWrite<TInput> {
+  const { writer, queryClient } = useSessionContext(hookName)
+  const mutation = useMutation<Session, SessionError, TInput>(
+    { mutationFn: (input) => writer.write(toFields(input)), networkMode: 'always' },
+    queryClient,
+  )
+  const { mutateAsync } = mutation
+  const write = useCallback((input: TInput) => settleForReaders(mutateAsync(input)), [mutateAsync])
+  return { write, isPending: mutation.isPending, error: mutation.error }
+}
