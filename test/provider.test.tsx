@@ -145,3 +145,39 @@ describe('SessionProvider', () => {
     await waitFor(() => expect(requestLines()).toEqual(['GET /api/sessions?items=*']))
   })
 })
+
+describe('SessionProvider freshness', () => {
+  async function renderAndFocus(options: { staleTime?: number; refetchOnWindowFocus?: boolean }) {
+    const states: string[] = []
+    function Recorder() {
+      const { data, isPending } = useSession()
+      states.push(isPending ? 'pending' : `data ${data?.id}`)
+      return null
+    }
+    renderWithSession(<Recorder />, options)
+    await waitFor(() => expect(states.at(-1)).toMatch(/^data /))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const { focusManager } = await import('@tanstack/react-query')
+    focusManager.setFocused(false)
+    focusManager.setFocused(true)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    focusManager.setFocused(undefined)
+    return states
+  }
+
+  it('refetches a session older than staleTime on focus, in the background, without a loading state', async () => {
+    const states = await renderAndFocus({ staleTime: 0 })
+    expect(requestLines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*'])
+    expect(states.filter((state) => state === 'pending')).toHaveLength(1) // only before the first load
+  })
+
+  it('does not refetch on focus with refetchOnWindowFocus={false}', async () => {
+    await renderAndFocus({ staleTime: 0, refetchOnWindowFocus: false })
+    expect(requestLines()).toEqual(['GET /api/sessions?items=*'])
+  })
+
+  it('does not refetch on focus while the session is fresh (default staleTime)', async () => {
+    await renderAndFocus({})
+    expect(requestLines()).toEqual(['GET /api/sessions?items=*'])
+  })
+})
