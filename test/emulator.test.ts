@@ -168,3 +168,77 @@ describe('the demo price endpoint', () => {
     expect((await call('GET', '/api/sessions?items=*')).status).toBe(200)
   })
 })
+
+describe('the emulator’s server-side transforms (trade policy, locale, login, audiences)', () => {
+  const sessionOf = async () => (await call('GET', '/api/sessions?items=*')).body
+  const segmentOf = async () => (await call('GET', '/api/segments')).body
+  const pricesOf = async () => (await call('GET', '/api/demo/prices')).body as unknown as Array<{ price: number; currencyCode: string }>
+
+  it('switches trade policy with public.sc: store.channel, currency and country follow it', async () => {
+    const before = await pricesOf()
+    expect((await call('PATCH', '/api/sessions', publicBody({ sc: '2' }))).status).toBe(200)
+    const session = await sessionOf()
+    expect(session.namespaces.store).toMatchObject({
+      channel: { value: '2' },
+      currencyCode: { value: 'USD' },
+      currencySymbol: { value: '$' },
+      countryCode: { value: 'USA' },
+      cultureInfo: { value: 'en-US' },
+    })
+    expect(await segmentOf()).toMatchObject({ channel: '2', currencyCode: 'USD', countryCode: 'USA', cultureInfo: 'en-US' })
+    expect((await pricesOf())[0]?.currencyCode).toBe('USD')
+    expect(before[0]?.currencyCode).toBe('BRL')
+  })
+
+  it('refuses a private trade policy: 401 when anonymous, 403 for a shopper not allowed, and keeps the channel', async () => {
+    const { body } = await call('GET', '/api/sessions?items=*')
+    expect((await call('PATCH', '/api/sessions', publicBody({ sc: '3', utm_source: 'x' }))).status).toBe(401)
+    mock.logIn(body.id, { email: 'someone@example.com' })
+    expect((await call('PATCH', '/api/sessions', publicBody({ sc: '3' }))).status).toBe(403)
+    const session = await sessionOf()
+    expect(session.namespaces.store?.channel).toEqual({ value: '1' })
+    expect(session.namespaces.public?.utm_source).toBeUndefined() // nothing of a refused write is applied
+    expect((await call('PATCH', '/api/sessions', publicBody({ sc: '9' }))).status).toBe(400)
+  })
+
+  it('lets an allowed B2B buyer onto the private policy', async () => {
+    const { body } = await call('GET', '/api/sessions?items=*')
+    mock.logIn(body.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    expect((await call('PATCH', '/api/sessions', publicBody({ sc: '3' }))).status).toBe(200)
+    expect(await segmentOf()).toMatchObject({ channel: '3', channelPrivacy: 'private', priceTables: 'b2b-gold' })
+  })
+
+  it('makes the locale follow public.cultureInfo (or locale) while the currency follows the trade policy', async () => {
+    await call('PATCH', '/api/sessions', publicBody({ cultureInfo: 'en-US' }))
+    expect((await sessionOf()).namespaces.store).toMatchObject({ cultureInfo: { value: 'en-US' }, currencyCode: { value: 'BRL' } })
+    await call('PATCH', '/api/sessions', publicBody({ cultureInfo: '', locale: 'es-AR' }))
+    expect(await segmentOf()).toMatchObject({ cultureInfo: 'es-AR', currencyCode: 'BRL' })
+  })
+
+  it('logs a session in with price tables: profile, segment and demo prices follow; logOut undoes it', async () => {
+    const { body } = await call('GET', '/api/sessions?items=*')
+    const anonymous = await pricesOf()
+    expect(mock.logIn(body.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold', 'b2b-silver'] })).toBe(true)
+    expect((await sessionOf()).namespaces.profile).toEqual({
+      isAuthenticated: { value: 'true' },
+      email: { value: 'buyer@b2b.example' },
+      priceTables: { value: 'b2b-gold,b2b-silver' },
+    })
+    expect((await segmentOf()).priceTables).toBe('b2b-gold,b2b-silver')
+    expect((await pricesOf())[0]?.price).toBeCloseTo((anonymous[0]?.price ?? 0) * 0.8, 1)
+    expect(mock.logOut(body.id)).toBe(true)
+    expect((await sessionOf()).namespaces.profile).toEqual({ isAuthenticated: { value: 'false' } })
+    expect(mock.logIn('no-such-session', { email: 'x@y.z' })).toBe(false)
+  })
+
+  it('matches Campaign Audiences on UTM values: rnb, the segment’s campaigns and prices follow', async () => {
+    const before = await pricesOf()
+    await call('PATCH', '/api/sessions', publicBody({ utm_campaign: 'black-friday', utm_source: 'newsletter' }))
+    expect((await sessionOf()).namespaces.rnb).toEqual({ campaigns: { value: 'black-friday,newsletter-readers' } })
+    expect((await segmentOf()).campaigns).toBe('black-friday,newsletter-readers')
+    expect((await pricesOf())[0]?.price).toBeCloseTo((before[0]?.price ?? 0) * 0.9, 1)
+    await call('PATCH', '/api/sessions', publicBody({ utm_campaign: 'spring', utm_source: '' }))
+    expect((await sessionOf()).namespaces.rnb).toBeUndefined()
+    expect((await segmentOf()).campaigns).toBeNull()
+  })
+})

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import type { Session } from '../core/types'
+import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type ShopperProfile, type TradePolicy } from './commerce'
 import { demoPricesFor } from './demoPrices'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import { defaultRegions, type RegionRule } from './regions'
@@ -16,6 +17,10 @@ export interface SessionManagerMockOptions {
   regions?: readonly RegionRule[]
   /** Trade policy, price tables, currency and locale of the emulated store. */
   store?: Partial<StoreSettings>
+  /** Trade policies other than the store's default channel (`public.sc`). Default: `defaultTradePolicies`. */
+  tradePolicies?: Readonly<Record<string, TradePolicy>>
+  /** Campaign Audiences matched on UTM values. Default: `defaultCampaignAudiences`. */
+  campaignAudiences?: readonly CampaignAudience[]
 }
 
 /** A request the emulator received, for assertions. */
@@ -41,6 +46,12 @@ export interface SessionManagerMock {
   setLatency(latency: Latency): void
   /** The session a `vtex_session` token names, as `GET ?items=*` would answer. */
   getSession(sessionToken: string): Session | undefined
+  /**
+   * Logs the session with this id in as a shopper: `profile` then carries their email and
+   * B2B price tables, and the segment their price tables. False when there is no such session.
+   */
+  logIn(sessionId: string, profile: ShopperProfile): boolean
+  logOut(sessionId: string): boolean
 }
 
 const SESSION_COOKIE = 'vtex_session'
@@ -57,7 +68,12 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '')
   // A baseUrl may carry a path prefix (a proxy): recorded paths start at /api.
   const basePath = new URL(baseUrl || '/', 'http://localhost').pathname.replace(/\/$/, '')
-  const store = createSessionStore(options.regions ?? defaultRegions, { ...defaultStoreSettings, ...options.store })
+  const settings = { ...defaultStoreSettings, ...options.store }
+  const tradePolicies = options.tradePolicies ?? defaultTradePolicies
+  const store = createSessionStore(options.regions ?? defaultRegions, settings, {
+    tradePolicies,
+    campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
+  })
   const faults = createFaultQueue()
   let latency: Latency = options.latency ?? 0
   let requests: RecordedRequest[] = []
@@ -96,6 +112,11 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     const fields = await publicFieldsOf(request)
     if (fields instanceof Response) return fields
     for (const [key, value] of url.searchParams) if (key !== 'items') fields[key] = value
+    const refusal = fields.sc === undefined ? undefined : tradePolicyRefusal(tradePolicies, settings.channel, fields.sc, session.profile)
+    if (refusal !== undefined) {
+      // The whole write is refused: nothing of it is applied.
+      return HttpResponse.json({ error: { message: `Trade policy ${fields.sc} is not available to this shopper` } }, { status: refusal })
+    }
     store.edit(session, fields)
     const items = url.searchParams.get('items')
     const status = created && request.method === 'POST' ? 201 : 200
@@ -162,6 +183,8 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
       const session = store.find(sessionToken)
       return session && store.read(session, '*')
     },
+    logIn: (sessionId, profile) => store.setProfile(sessionId, profile),
+    logOut: (sessionId) => store.setProfile(sessionId, undefined),
   }
 }
 

@@ -25,11 +25,13 @@ function regionFactor(regionId: string | null | undefined): number {
 
 /**
  * Prices as a storefront's catalog would answer them for a segment: they depend on
- * the region and on the price table (a `b2b…` table takes 20% off).
+ * the region, the price table (a `b2b…` table takes 20% off) and the Campaign
+ * Audiences matched (10% off), in the segment's currency.
  */
 export function demoPricesFor(segment: Segment): DemoProduct[] {
-  const tableFactor = segment.priceTables?.startsWith('b2b') ? 0.8 : 1
-  const factor = regionFactor(segment.regionId) * tableFactor
+  const tableFactor = segment.priceTables?.split(',').some((table) => table.startsWith('b2b')) ? 0.8 : 1
+  const campaignFactor = segment.campaigns ? 0.9 : 1
+  const factor = regionFactor(segment.regionId) * tableFactor * campaignFactor
   return CATALOG.map(({ id, name, basePrice }) => ({
     id,
     name,

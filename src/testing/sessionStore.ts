@@ -1,5 +1,6 @@
 import type { Segment, Session, SessionNamespace } from '../core/types'
 import { encodeSegmentToken, encodeSessionToken, sessionIdOf } from './encodeTokens'
+import { matchingAudiences, type CampaignAudience, type ShopperProfile, type TradePolicy } from './commerce'
 import { resolveRegionId, type RegionRule } from './regions'
 
 /** What the emulated store and trade policy answer with, before any shopper input. */
@@ -30,7 +31,16 @@ export const defaultStoreSettings: StoreSettings = {
 interface StoredSession {
   id: string
   publicFields: Record<string, string>
+  profile?: ShopperProfile
 }
+
+/** Trade policies and audiences beside the store settings. */
+export interface CommerceRules {
+  tradePolicies: Readonly<Record<string, TradePolicy>>
+  campaignAudiences: readonly CampaignAudience[]
+}
+
+const joined = (ids: readonly string[] | undefined): string | null => (ids && ids.length > 0 ? ids.join(',') : null)
 
 const text = (value: string | undefined): string | null => value ?? null
 
@@ -39,7 +49,7 @@ const text = (value: string | undefined): string | null => value ?? null
  * can reuse it: sessions keyed by id, and the server-side transforms that derive
  * `store`, `checkout` and the segment from `public`.
  */
-export function createSessionStore(regions: readonly RegionRule[], settings: StoreSettings) {
+export function createSessionStore(regions: readonly RegionRule[], settings: StoreSettings, rules: CommerceRules) {
   const sessions = new Map<string, StoredSession>()
   const accountId = '0e914df8-c516-45bc-a45a-0aab6482eaf7'
   let nextId = 1
@@ -49,41 +59,61 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
     return resolveRegionId(regions, country, postalCode, geoCoordinates)
   }
 
+  /** The trade policy the session is on (`public.sc`, else the store's default) and what it sets. */
+  function storeOf(session: StoredSession) {
+    const channel = session.publicFields.sc || settings.channel
+    const policy = rules.tradePolicies[channel] ?? settings
+    const { cultureInfo, locale } = session.publicFields
+    return {
+      channel,
+      currencyCode: policy.currencyCode,
+      currencySymbol: policy.currencySymbol,
+      countryCode: policy.countryCode,
+      // The locale follows the shopper's choice; currency and country follow the trade policy.
+      cultureInfo: cultureInfo || locale || policy.cultureInfo,
+      channelPrivacy: 'allowedEmails' in policy && policy.allowedEmails ? 'private' : settings.channelPrivacy,
+    }
+  }
+
+  const campaignsOf = (session: StoredSession) => matchingAudiences(rules.campaignAudiences, session.publicFields)
+
   function namespacesOf(session: StoredSession): Record<string, SessionNamespace> {
     const publicNamespace: SessionNamespace = {}
     for (const [key, value] of Object.entries(session.publicFields)) publicNamespace[key] = { value }
     const regionId = regionIdOf(session)
+    const store: SessionNamespace = {}
+    for (const [key, value] of Object.entries(storeOf(session))) store[key] = { value }
+    const { profile } = session
+    const priceTables = joined(profile?.priceTables)
+    const campaigns = joined(campaignsOf(session))
     return {
       account: { id: { value: accountId, keepAlive: true }, accountName: { value: settings.accountName } },
-      store: {
-        channel: { value: settings.channel },
-        countryCode: { value: settings.countryCode },
-        cultureInfo: { value: settings.cultureInfo },
-        currencyCode: { value: settings.currencyCode },
-        currencySymbol: { value: settings.currencySymbol },
-        channelPrivacy: { value: settings.channelPrivacy },
-      },
+      store,
       public: publicNamespace,
       checkout: regionId === undefined ? {} : { regionId: { value: regionId } },
-      profile: { isAuthenticated: { value: 'false' } },
+      profile: profile
+        ? { isAuthenticated: { value: 'true' }, email: { value: profile.email }, ...(priceTables ? { priceTables: { value: priceTables } } : {}) }
+        : { isAuthenticated: { value: 'false' } },
+      ...(campaigns ? { rnb: { campaigns: { value: campaigns } } } : {}),
     }
   }
 
   function segmentOf(session: StoredSession): Segment {
     const { utm_campaign, utm_source, utmi_campaign } = session.publicFields
+    const { channel, currencyCode, currencySymbol, countryCode, cultureInfo, channelPrivacy } = storeOf(session)
     return {
-      campaigns: settings.campaigns,
-      channel: settings.channel,
-      priceTables: settings.priceTables,
+      campaigns: joined(campaignsOf(session)) ?? settings.campaigns,
+      channel,
+      priceTables: joined(session.profile?.priceTables) ?? settings.priceTables,
       regionId: text(regionIdOf(session)),
       utm_campaign: text(utm_campaign),
       utm_source: text(utm_source),
       utmi_campaign: text(utmi_campaign),
-      currencyCode: settings.currencyCode,
-      currencySymbol: settings.currencySymbol,
-      countryCode: settings.countryCode,
-      cultureInfo: settings.cultureInfo,
-      channelPrivacy: settings.channelPrivacy,
+      currencyCode,
+      currencySymbol,
+      countryCode,
+      cultureInfo,
+      channelPrivacy,
     }
   }
 
@@ -101,6 +131,13 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
     },
     edit(session: StoredSession, publicFields: Record<string, string>): void {
       Object.assign(session.publicFields, publicFields)
+    },
+    /** Logs the session with this id in (a profile) or out (`undefined`); false if there is none. */
+    setProfile(id: string, profile: ShopperProfile | undefined): boolean {
+      const session = sessions.get(id)
+      if (session === undefined) return false
+      session.profile = profile
+      return true
     },
     tokensOf(session: StoredSession) {
       return { sessionToken: encodeSessionToken(session.id, accountId), segmentToken: encodeSegmentToken(segmentOf(session)) }

@@ -1,0 +1,63 @@
+/** A trade policy (sales channel) of the emulated store. */
+export interface TradePolicy {
+  currencyCode: string
+  currencySymbol: string
+  countryCode: string
+  cultureInfo: string
+  /** A private policy is only for logged-in shoppers whose email is allowed. */
+  allowedEmails?: readonly string[]
+}
+
+/** A Campaign Audience: a session matches when every UTM value given here equals the session's. */
+export interface CampaignAudience {
+  id: string
+  utm_source?: string
+  utm_campaign?: string
+  utmi_campaign?: string
+}
+
+/** Who a session is logged in as (see `mock.logIn`). */
+export interface ShopperProfile {
+  email: string
+  /** B2B price lists this shopper buys with, e.g. `['b2b-gold']`. */
+  priceTables?: readonly string[]
+}
+
+/** Channel 1 is the store's default (from the store settings); these are the others. */
+export const defaultTradePolicies: Readonly<Record<string, TradePolicy>> = {
+  '2': { currencyCode: 'USD', currencySymbol: '$', countryCode: 'USA', cultureInfo: 'en-US' },
+  '3': { currencyCode: 'BRL', currencySymbol: 'R$', countryCode: 'BRA', cultureInfo: 'pt-BR', allowedEmails: ['buyer@b2b.example'] },
+}
+
+export const defaultCampaignAudiences: readonly CampaignAudience[] = [
+  { id: 'black-friday', utm_campaign: 'black-friday' },
+  { id: 'newsletter-readers', utm_source: 'newsletter' },
+]
+
+/** The audiences whose rules the public fields meet. */
+export function matchingAudiences(audiences: readonly CampaignAudience[], fields: Record<string, string>): string[] {
+  return audiences
+    .filter(({ id: _id, ...rules }) =>
+      Object.entries(rules).every(([field, value]) => value === undefined || fields[field] === value),
+    )
+    .map(({ id }) => id)
+}
+
+/**
+ * Why the shopper may not switch to trade policy `sc`, as the HTTP status the Session
+ * Manager answers: 400 for an unknown one; for a private one, 401 when anonymous and
+ * 403 when logged in as someone not allowed. `undefined` when the switch is allowed.
+ */
+export function tradePolicyRefusal(
+  policies: Readonly<Record<string, TradePolicy>>,
+  defaultChannel: string,
+  sc: string,
+  profile: ShopperProfile | undefined,
+): 400 | 401 | 403 | undefined {
+  if (sc === defaultChannel) return undefined
+  const policy = policies[sc]
+  if (policy === undefined) return 400
+  if (policy.allowedEmails === undefined) return undefined
+  if (profile === undefined) return 401
+  return policy.allowedEmails.includes(profile.email) ? undefined : 403
+}
