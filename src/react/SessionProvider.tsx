@@ -42,8 +42,8 @@ export function SessionProvider({
   const queryClient = queryClientProp ?? nearestQueryClient
   if (queryClient === undefined) {
     throw new Error(
-      'SessionProvider needs a QueryClient: wrap it in <QueryClientProvider client={queryClient}> or pass ' +
-        '<SessionProvider queryClient={queryClient}>. It never creates a cache of its own, so the app keeps one.',
+      // It never creates a cache of its own: the app keeps one.
+      'SessionProvider needs a QueryClient: wrap it in <QueryClientProvider client={queryClient}> or pass <SessionProvider queryClient={queryClient}>',
     )
   }
   const client = useMemo(() => clientProp ?? createSessionClient({ baseUrl }), [clientProp, baseUrl])

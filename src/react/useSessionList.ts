@@ -1,0 +1,24 @@
+import { toIdList } from '../core/commerceInput'
+import { readSessionValue } from '../core/readSessionValue'
+import type { Segment, Session } from '../core/types'
+import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
+
+const NONE: readonly string[] = []
+
+/**
+ * A list of ids read from the session first (`namespace.key`), the segment as fallback
+ * (`segmentField`): the segment is only requested when the session does not have it.
+ */
+export function useSessionList(
+  hookName: string,
+  selectFromSession: (session: Session) => string | undefined,
+  selectFromSegment: (segment: Segment) => string | null | undefined,
+): readonly string[] {
+  const fromSession = useSessionQuery(hookName, selectFromSession)
+  const needsSegment = fromSession.isSuccess && fromSession.data === undefined
+  const fromSegment = useSegmentQuery(hookName, selectFromSegment, needsSegment)
+  const value = fromSession.data ?? (needsSegment ? fromSegment.data : undefined)
+  return value ? toIdList(value) : NONE
+}
+
+export const readFrom = (namespace: string, key: string) => (session: Session) => readSessionValue(session, namespace, key)
