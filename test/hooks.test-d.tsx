@@ -11,6 +11,7 @@ import {
   useSegmentKey,
   useSession,
   useUpdateSession,
+  type PublicFieldUpdate,
   type RegionInput,
   type Segment,
   type Session,
@@ -55,7 +56,9 @@ describe('hook types', () => {
   })
 
   it('useUpdateSession is a mutation of public fields to Session', () => {
-    expectTypeOf(useUpdateSession()).toEqualTypeOf<UseMutationResult<Session, SessionError, Record<string, string>>>()
+    expectTypeOf(useUpdateSession()).toEqualTypeOf<UseMutationResult<Session, SessionError, PublicFieldUpdate>>()
+    // Undeclared fields are plain strings: any name, string values.
+    expectTypeOf(useUpdateSession().mutateAsync).toBeCallableWith({ utm_source: 'mail', anything: 'x' })
   })
 
   it('useSegmentKey is an opaque string, undefined until the segment is loaded', () => {

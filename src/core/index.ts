@@ -11,4 +11,15 @@ export { stripPublicPrefix, toPublicFieldName, toPublicFieldValues, toRequestBod
 export { normalizePostalCode, postalCodeProblem, toRegionFields } from './regionInput'
 export { toIdList, toLocaleFields, toSalesChannelFields } from './commerceInput'
 export type { RegionInput } from './regionInput'
-export type { PublicFieldValues, Segment, Session, SessionNamespace, SessionTokens, SessionValue } from './types'
+export type {
+  PublicFieldName,
+  PublicFields,
+  PublicFieldUpdate,
+  PublicFieldValue,
+  PublicFieldValues,
+  Segment,
+  Session,
+  SessionNamespace,
+  SessionTokens,
+  SessionValue,
+} from './types'

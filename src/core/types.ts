@@ -45,3 +45,27 @@ export interface SessionTokens {
 
 /** Public fields to write: name → string value. */
 export type PublicFieldValues = Record<string, string>
+
+/**
+ * Your app's own public fields, declared once for type checking:
+ *
+ * ```ts
+ * declare module 'vtex-session-react' {
+ *   interface PublicFields { favoriteStore: string; deliveryMode: 'pickup' | 'delivery' }
+ * }
+ * ```
+ * `usePublicField('deliveryMode')` is then typed by it; undeclared names stay plain strings.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the app's declaration merging
+export interface PublicFields {}
+
+/** A declared field name, or any other public field name. */
+export type PublicFieldName = keyof PublicFields | (string & {})
+
+/** The value type of a field: what `PublicFields` declares for it, else `string`. */
+export type PublicFieldValue<Name extends string> = Name extends keyof PublicFields ? Extract<PublicFields[Name], string> : string
+
+/** Public fields to write in one PATCH, typed by `PublicFields` where declared. */
+export type PublicFieldUpdate = keyof PublicFields extends never
+  ? Record<string, string>
+  : { [Name in keyof PublicFields]?: Extract<PublicFields[Name], string> } & Record<string, string>

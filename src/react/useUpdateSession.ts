@@ -1,9 +1,9 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query'
 import type { SessionError } from '../core/SessionError'
-import type { PublicFieldValues, Session } from '../core/types'
+import type { PublicFieldUpdate, Session } from '../core/types'
 import { useSessionContext } from './SessionContext'
 
-export type UseUpdateSessionResult = UseMutationResult<Session, SessionError, PublicFieldValues>
+export type UseUpdateSessionResult = UseMutationResult<Session, SessionError, PublicFieldUpdate>
 
 /**
  * Writes several public fields in one PATCH: `mutateAsync({ utm_source: 'mail', utm_campaign: 'bf' })`.
@@ -12,7 +12,7 @@ export type UseUpdateSessionResult = UseMutationResult<Session, SessionError, Pu
 export function useUpdateSession(): UseUpdateSessionResult {
   const { writer, queryClient } = useSessionContext('useUpdateSession')
   // networkMode 'always': offline writes fail fast with kind 'network' instead of pausing silently.
-  return useMutation<Session, SessionError, PublicFieldValues>(
+  return useMutation<Session, SessionError, PublicFieldUpdate>(
     { mutationFn: (fields) => writer.write(fields), networkMode: 'always' },
     queryClient,
   )
