@@ -1,5 +1,4 @@
 import { toIdList } from '../core/commerceInput'
-import { readSessionValue } from '../core/readSessionValue'
 import type { Segment, Session } from '../core/types'
 import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
 
@@ -20,5 +19,3 @@ export function useSessionList(
   const value = fromSession.data ?? (needsSegment ? fromSegment.data : undefined)
   return value ? toIdList(value) : NONE
 }
-
-export const readFrom = (namespace: string, key: string) => (session: Session) => readSessionValue(session, namespace, key)
