@@ -3,6 +3,7 @@ export type { ReadOptions, SessionClient, SessionClientOptions, SessionItems } f
 export { isSessionError, SessionError } from './SessionError'
 export type { SessionErrorKind } from './SessionError'
 export { readSessionValue } from './readSessionValue'
+export { UTM_FIELDS, utmFieldsOf } from './utm'
 export { segmentKeyOf } from './segmentKey'
 export { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
 export { decodeSegmentToken, decodeSessionTokenUnverified } from './tokens'

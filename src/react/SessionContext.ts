@@ -19,9 +19,7 @@ export const SessionContext = createContext<SessionContextValue | null>(null)
 export function useSessionContext(hookName: string): SessionContextValue {
   const value = useContext(SessionContext)
   if (value === null) {
-    throw new Error(
-      `${hookName} must be used within <SessionProvider>. Wrap your app (inside <QueryClientProvider>) in <SessionProvider>.`,
-    )
+    throw new Error(`${hookName} must be used within <SessionProvider> (inside a <QueryClientProvider>)`)
   }
   return value
 }

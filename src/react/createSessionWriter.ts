@@ -10,6 +10,8 @@ import { waitForReaders } from './waitForReaders'
 export interface SessionWriter {
   /** Writes public fields; resolves with the confirmed session once readers see it. */
   write(fields: PublicFieldValues): Promise<Session>
+  /** Called with each confirmed session (e.g. to tell other tabs); returns the unsubscribe function. */
+  subscribe(listener: (session: Session) => void): () => void
 }
 
 interface Batch {
@@ -39,6 +41,7 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
   let inFlight: Batch | undefined
   let queued: Batch | undefined
   let unsynced = false
+  const listeners = new Set<(session: Session) => void>()
 
   /** The cache shows the confirmed session plus every write not yet confirmed. */
   function paint(): void {
@@ -60,6 +63,8 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
     // queries (prices) refetch right away while the session is read in parallel.
     const { segmentToken } = await client.editSession(fields)
     try {
+      // A segment read still in flight is older than this answer: it must not land after it.
+      await queryClient.cancelQueries({ queryKey: sessionKeys.segment })
       queryClient.setQueryData(sessionKeys.segment, decodeSegmentToken(segmentToken))
       return await client.getSession()
     } catch (error) {
@@ -101,6 +106,7 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
         void queryClient.invalidateQueries({ queryKey: sessionKeys.all, refetchType: 'none' })
       }
       await waitForReaders()
+      if ('session' in outcome) for (const listener of listeners) listener(outcome.session)
       for (const waiter of batch.waiters) {
         if ('session' in outcome) waiter.resolve(outcome.session)
         else waiter.reject(outcome.error)
@@ -111,6 +117,10 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
   let draining: Promise<void> | undefined
 
   return {
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
     write(fields) {
       let values: PublicFieldValues
       try {

@@ -1,0 +1,15 @@
+import type { PublicFieldValues } from './types'
+
+/** The campaign parameters VTEX keeps in the public namespace. */
+export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utmi_campaign', 'utmi_page', 'utmi_part'] as const
+
+/** The UTM parameters of a URL's query string (`?utm_source=…`), as public fields. */
+export function utmFieldsOf(search: string): PublicFieldValues {
+  const params = new URLSearchParams(search)
+  const fields: PublicFieldValues = {}
+  for (const name of UTM_FIELDS) {
+    const value = params.get(name)
+    if (value) fields[name] = value
+  }
+  return fields
+}
