@@ -109,4 +109,47 @@ describe('the Storybook demos in chromium', () => {
     await page.getByText('segment.utm_campaign = black-friday, segment.utm_source = newsletter').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '6-utm-campaign.png') })
   })
+
+  it('switches trade policy in place: USD prices for policy 2, a 401 message for the private policy 3', async () => {
+    await openStory('storefront-commercial-conditions--trade-policy-switcher-story')
+    await page.getByText('Channel 1 · BRL · BRA').waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    await page.getByRole('button', { name: 'United States (USD)' }).click()
+    await page.getByText('Channel 2 · USD · USA').waitFor()
+    await expect.poll(pricesText).toContain('$')
+    await expect.poll(pricesText).not.toContain('R$')
+    await page.getByRole('button', { name: 'B2B (private)' }).click()
+    await page.getByText('Log in to use this trade policy.').waitFor()
+    expect(await page.getByTestId('trade-policy').innerText()).toContain('Channel 2')
+    await page.screenshot({ path: join(SCREENSHOTS, '7-trade-policy.png') })
+    errors = errors.filter((error) => error !== 'HTTP 401 /api/sessions')
+  })
+
+  it('switches the locale and keeps the currency', async () => {
+    await openStory('storefront-commercial-conditions--locale-switcher-story')
+    await page.getByText('pt-BR · BRL').waitFor()
+    await page.getByRole('button', { name: 'en-US' }).click()
+    await page.getByText('en-US · BRL · e.g. R$1,234.50').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '8-locale.png') })
+  })
+
+  it('logs a B2B buyer in through the emulator: price tables reach the session, prices drop, policy 3 opens', async () => {
+    await openStory('storefront-commercial-conditions--b-2-b-buyer-story')
+    await page.getByText('Anonymous · price tables: none').waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    const before = await pricesText()
+    await page.getByRole('button', { name: 'Log in as buyer@b2b.example' }).click()
+    await page.getByText('Logged in as buyer@b2b.example · price tables: b2b-gold').waitFor()
+    await expect.poll(pricesText).not.toBe(before)
+    await page.getByRole('button', { name: 'B2B (private)' }).click()
+    await page.getByText('Channel 3 · BRL · BRA').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '9-b2b-buyer.png') })
+  })
+
+  it('shows the campaign-audience banner for a black-friday UTM link, with campaign prices', async () => {
+    await openStory('storefront-commercial-conditions--campaign-audience-banner')
+    await page.getByText('Black Friday: 10% off every price below. Audiences: black-friday, newsletter-readers').waitFor()
+    await page.getByText('Prices up to date').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '10-campaign-banner.png') })
+  })
 })

@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { B2BBuyer } from './examples/B2BBuyer'
+import { CampaignBanner } from './examples/CampaignBanner'
+import { LocaleSwitcher } from './examples/LocaleSwitcher'
+import { PriceList } from './examples/PriceList'
+import { TradePolicySwitcher } from './examples/TradePolicySwitcher'
+import { UtmCampaign } from './examples/UtmCampaign'
+import { demoSessionManager } from './support/demoSessionManager'
+
+const meta: Meta = {
+  title: 'Storefront/Commercial conditions',
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Trade policy, locale, B2B price tables and Campaign Audiences, each changed in place with the same write queue as ' +
+          '`setRegion`: the segment changes and the price list (keyed by `useSegmentKey()`) re-prices once. The emulator plays ' +
+          'the Session Manager’s server-side rules: policy 2 sells in USD, policy 3 is private to `buyer@b2b.example`, ' +
+          '`b2b…` price tables take 20% off and the `black-friday` audience 10%.',
+      },
+    },
+  },
+}
+export default meta
+
+type Story = StoryObj
+
+/** Switch trade policy: currency and prices follow; the private B2B policy answers 401 to an anonymous shopper. */
+export const TradePolicySwitcherStory: Story = {
+  name: 'Trade policy switcher',
+  render: () => (
+    <>
+      <TradePolicySwitcher />
+      <PriceList />
+    </>
+  ),
+}
+
+/** Switch the locale: language and formats change, the currency stays the trade policy's. */
+export const LocaleSwitcherStory: Story = {
+  name: 'Locale switcher',
+  render: () => <LocaleSwitcher />,
+}
+
+/** Log in as a B2B buyer through the emulator: price tables reach the segment, prices drop, policy 3 opens. */
+export const B2BBuyerStory: Story = {
+  name: 'B2B buyer with a price table',
+  render: () => (
+    <>
+      <B2BBuyer sessionManager={demoSessionManager} />
+      <TradePolicySwitcher />
+      <PriceList />
+    </>
+  ),
+}
+
+/** Land from `?utm_campaign=black-friday`: the session joins the audience, a banner shows, prices drop 10%. */
+export const CampaignAudienceBanner: Story = {
+  name: 'Campaign audience banner from a UTM link',
+  render: () => (
+    <>
+      <UtmCampaign search="?utm_campaign=black-friday&utm_source=newsletter" />
+      <CampaignBanner />
+      <PriceList />
+    </>
+  ),
+}
