@@ -106,4 +106,13 @@ describe('usePriceTables and useCampaigns', () => {
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(sessionRequests().slice(mark).map(({ path }) => path)).toEqual(['/api/sessions?items=*'])
   })
+
+  it('return the same list across renders until it changes', async () => {
+    const { result, rerender } = renderHook(() => ({ campaigns: useCampaigns(), campaign: usePublicField('utm_campaign') }), createWrapper())
+    await waitFor(() => expect(sessionRequests().length).toBeGreaterThan(0))
+    await act(() => result.current.campaign[1]('black-friday'))
+    const first = result.current.campaigns
+    rerender()
+    expect(result.current.campaigns).toBe(first)
+  })
 })

@@ -12,8 +12,6 @@ export interface SessionQuerySettings {
   staleTime?: number
   /** Refetch a stale session in the background when the window regains focus (default true). */
   refetchOnWindowFocus?: boolean
-  /** Replaces the read (e.g. the first load carrying UTM fields as one PATCH ?items=*). */
-  load?: () => Promise<Session>
 }
 
 /** `GET /api/sessions?items=*`, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`. */
@@ -22,7 +20,7 @@ export const sessionQueryOptions = (client: SessionClient, settings: SessionQuer
     queryKey: sessionKeys.session,
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
-    queryFn: settings.load ?? (() => client.getSession()),
+    queryFn: () => client.getSession(),
     staleTime: settings.staleTime ?? DEFAULT_STALE_TIME,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
   })

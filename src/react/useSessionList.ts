@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { toIdList } from '../core/commerceInput'
 import type { Segment, Session } from '../core/types'
 import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
@@ -5,8 +6,9 @@ import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
 const NONE: readonly string[] = []
 
 /**
- * A list of ids read from the session first (`namespace.key`), the segment as fallback
- * (`segmentField`): the segment is only requested when the session does not have it.
+ * A list of ids read from the session first (`selectFromSession`), the segment as fallback
+ * (`selectFromSegment`): the segment is only requested when the session does not have it.
+ * The same list (same reference) comes back until its text changes.
  */
 export function useSessionList(
   hookName: string,
@@ -17,5 +19,5 @@ export function useSessionList(
   const needsSegment = fromSession.isSuccess && fromSession.data === undefined
   const fromSegment = useSegmentQuery(hookName, selectFromSegment, needsSegment)
   const value = fromSession.data ?? (needsSegment ? fromSegment.data : undefined)
-  return value ? toIdList(value) : NONE
+  return useMemo(() => (value ? toIdList(value) : NONE), [value])
 }

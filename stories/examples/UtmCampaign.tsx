@@ -1,13 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { usePublicField, useSegment, useUpdateSession } from 'vtex-session-react'
-
-const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utmi_campaign', 'utmi_page', 'utmi_part']
-
-/** The UTM parameters of a URL's query string, as public fields. */
-export function utmFieldsOf(search: string): Record<string, string> {
-  const params = new URLSearchParams(search)
-  return Object.fromEntries(UTM_FIELDS.flatMap((field) => (params.get(field) ? [[field, params.get(field) as string]] : [])))
-}
+import { usePublicField, useSegment, useUpdateSession, utmFieldsOf } from 'vtex-session-react'
 
 /**
  * Copies `?utm_campaign=…&utm_source=…` from the page URL into the session once per page
