@@ -2,32 +2,55 @@ import type { Preview } from '@storybook/react-vite'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useState, type ReactNode } from 'react'
-import { SessionProvider } from '../src/index'
+import { SessionProvider, type SessionProviderProps } from '../src/index'
 import { demoSessionManager, usesEmulator } from '../stories/support/demoSessionManager'
 
+/**
+ * Story parameters read here:
+ * - `session`: props for the story's `<SessionProvider>`, or `false` when the story brings its own providers;
+ * - `landingQuery`: query parameters added to the page URL before the providers mount, as if the shopper landed on it.
+ */
+export interface SessionStoryParameters {
+  session?: Omit<SessionProviderProps, 'children'> | false
+  landingQuery?: string
+}
+
 /** A fresh QueryClient per story, as an app has one per page. */
-function StoryProviders({ children }: { children: ReactNode }) {
+function StoryProviders({ session, children }: { session: Omit<SessionProviderProps, 'children'>; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>{children}</SessionProvider>
+      <SessionProvider {...session}>{children}</SessionProvider>
     </QueryClientProvider>
   )
 }
 
+/** Adds `query` to the iframe's URL once (Storybook keeps its own parameters in it). */
+function landOn(query: string) {
+  const url = new URL(window.location.href)
+  for (const [name, value] of new URLSearchParams(query)) url.searchParams.set(name, value)
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url)
+}
+
 const preview: Preview = {
   loaders: [mswLoader()],
-  beforeEach({ msw }) {
+  beforeEach({ msw, parameters }) {
+    const { landingQuery } = parameters as SessionStoryParameters
+    if (landingQuery) landOn(landingQuery)
     if (!usesEmulator) return
     demoSessionManager.reset()
     msw.use(...demoSessionManager.handlers)
   },
   decorators: [
-    (Story, context) => (
-      <StoryProviders key={context.id}>
-        <Story />
-      </StoryProviders>
-    ),
+    (Story, context) => {
+      const { session = {} } = context.parameters as SessionStoryParameters
+      if (session === false) return <Story />
+      return (
+        <StoryProviders key={context.id} session={session}>
+          <Story />
+        </StoryProviders>
+      )
+    },
   ],
   parameters: { layout: 'padded' },
 }

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { SessionStoryParameters } from '../.storybook/preview'
 import { B2BBuyer } from './examples/B2BBuyer'
 import { CampaignBanner } from './examples/CampaignBanner'
 import { LocaleSwitcher } from './examples/LocaleSwitcher'
@@ -57,9 +58,13 @@ export const B2BBuyerStory: Story = {
 /** Land from `?utm_campaign=black-friday`: the session joins the audience, a banner shows, prices drop 10%. */
 export const CampaignAudienceBanner: Story = {
   name: 'Campaign audience banner from a UTM link',
+  parameters: {
+    session: { captureUtm: true },
+    landingQuery: 'utm_campaign=black-friday&utm_source=newsletter',
+  } satisfies SessionStoryParameters,
   render: () => (
     <>
-      <UtmCampaign search="?utm_campaign=black-friday&utm_source=newsletter" />
+      <UtmCampaign />
       <CampaignBanner />
       <PriceList />
     </>

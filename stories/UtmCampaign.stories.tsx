@@ -1,19 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { SessionStoryParameters } from '../.storybook/preview'
 import { UtmCampaign } from './examples/UtmCampaign'
 
 const meta: Meta<typeof UtmCampaign> = {
   title: 'Storefront/UTM campaign',
   component: UtmCampaign,
   parameters: {
+    session: { captureUtm: true },
     docs: {
       description: {
         component:
-          '`?utm_campaign=…&utm_source=…` in the page URL reach the public namespace with one write per page load, and the ' +
-          'segment carries them on (campaign audiences and promotions key on them). Open the story’s iframe with ' +
-          '`&utm_campaign=black-friday&utm_source=newsletter`, or see the *Landing from a newsletter* story.',
+          '`<SessionProvider captureUtm>`: `?utm_campaign=…&utm_source=…` in the page URL reach the public namespace with the ' +
+          'first load — one `PATCH ?items=*` in place of the GET — and the segment carries them on (campaign audiences and ' +
+          'promotions key on them). Open the story’s iframe with `&utm_campaign=black-friday&utm_source=newsletter`, or see ' +
+          'the *Landing from a newsletter* story.',
       },
     },
-  },
+  } satisfies SessionStoryParameters & Record<string, unknown>,
 }
 export default meta
 
@@ -24,5 +27,5 @@ export const FromPageUrl: Story = {}
 
 /** As if the shopper had landed on `/?utm_campaign=black-friday&utm_source=newsletter`. */
 export const LandingFromANewsletter: Story = {
-  args: { search: '?utm_campaign=black-friday&utm_source=newsletter' },
+  parameters: { landingQuery: 'utm_campaign=black-friday&utm_source=newsletter' } satisfies SessionStoryParameters,
 }

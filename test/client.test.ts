@@ -71,9 +71,9 @@ describe('createSessionClient', () => {
   })
 
   it.each([
-    ['an empty field name', { '': 'x' }, /non-empty string/],
+    ['an empty field name', { '': 'x' }, /"" is not a valid public field name/],
     ['a non-string value', { utm_source: 42 }, /must be a string, got number/],
-    ['another namespace', { 'store.channel': '2' }, /Only public fields/],
+    ['another namespace', { 'store.channel': '2' }, /only public fields can be written/],
     ['a name with spaces', { 'utm source': 'x' }, /not a valid public field name/],
     ['no field at all', {}, /no public field/],
   ])('rejects %s with kind invalid-input before any request', async (_case, fields, message) => {

@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery, type QueryKey } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { StrictMode, type ReactNode } from 'react'
-import { SessionProvider, type SessionProviderProps } from '../src/index'
+import { SessionProvider, useSegmentKey, type SessionProviderProps } from '../src/index'
 import { createSessionManagerMock } from '../src/testing/index'
 
 /** One emulator and one msw server per test file; `test/setup.ts` starts, resets and stops them. */
@@ -52,4 +52,17 @@ export function trackUnhandledRejections() {
   const listener = (reason: unknown) => reasons.push(reason)
   process.on('unhandledRejection', listener)
   return { reasons, stop: () => process.off('unhandledRejection', listener) }
+}
+
+/** A storefront's price query keyed by the segment: pushes the segment key into `fetches` on each fetch. */
+export function usePricesPerSegment(fetches: string[]) {
+  const segmentKey = useSegmentKey()
+  return useQuery({
+    queryKey: ['prices', segmentKey],
+    queryFn: () => {
+      fetches.push(segmentKey ?? '')
+      return { price: 10 }
+    },
+    enabled: segmentKey !== undefined,
+  })
 }

@@ -18,6 +18,7 @@ import {
   type SessionClient,
   type SessionError,
   type SessionErrorKind,
+  type SessionProviderProps,
 } from '../src/index'
 
 describe('hook types', () => {
@@ -53,6 +54,12 @@ describe('hook types', () => {
     void region.setRegion({ country: 'BRA', geoCoordinates: [-43.18] })
     // @ts-expect-error a country is required
     void region.setRegion({ postalCode: '22250-040' })
+    expectTypeOf(region.locate).toEqualTypeOf<(country?: string) => Promise<void>>()
+  })
+
+  it('SessionProvider takes captureUtm and syncTabs as booleans', () => {
+    expectTypeOf<SessionProviderProps['captureUtm']>().toEqualTypeOf<boolean | undefined>()
+    expectTypeOf<SessionProviderProps['syncTabs']>().toEqualTypeOf<boolean | undefined>()
   })
 
   it('useUpdateSession is a mutation of public fields to Session', () => {

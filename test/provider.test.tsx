@@ -117,7 +117,7 @@ describe('SessionProvider', () => {
   it('throws a message naming the fix when there is no QueryClient', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => render(<SessionProvider />)).toThrow(
-      /SessionProvider needs a QueryClient: wrap it in <QueryClientProvider client=\{queryClient\}> or pass <SessionProvider queryClient=\{queryClient\}>/,
+      /SessionProvider needs a QueryClient: wrap it in <QueryClientProvider> or pass its queryClient prop/,
     )
   })
 

@@ -102,8 +102,8 @@ describe('usePublicField', () => {
   })
 
   it.each([
-    ['an empty field name', '', 'x', /non-empty string/],
-    ['a name in another namespace', 'store.channel', '2', /Only public fields/],
+    ['an empty field name', '', 'x', /"" is not a valid public field name/],
+    ['a name in another namespace', 'store.channel', '2', /only public fields can be written/],
     ['a non-string value', 'utm_source', 42, /must be a string, got number/],
   ])('rejects %s before any request, typed invalid-input', async (_case, name, value, message) => {
     const { result } = renderHook(() => usePublicField(name), createWrapper())

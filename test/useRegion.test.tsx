@@ -1,27 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
-import { useRegion, useSegment, useSegmentKey, usePublicField } from '../src/index'
-import { createWrapper, mock, sessionRequests } from './harness'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useRegion, useSegment, usePublicField } from '../src/index'
+import { createWrapper, mock, sessionRequests, usePricesPerSegment } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 
-/** A storefront's price query keyed by the segment, counting its fetches per key. */
-function usePrices(fetches: string[]) {
-  const segmentKey = useSegmentKey()
-  return useQuery({
-    queryKey: ['prices', segmentKey],
-    queryFn: () => {
-      fetches.push(segmentKey ?? '')
-      return { price: 10 }
-    },
-    enabled: segmentKey !== undefined,
-  })
-}
-
 function useStorefront(fetches: string[]) {
-  return { region: useRegion(), segment: useSegment(), prices: usePrices(fetches) }
+  return { region: useRegion(), segment: useSegment(), prices: usePricesPerSegment(fetches) }
 }
 
 async function renderStorefront(options: Parameters<typeof createWrapper>[0] = {}) {
@@ -96,6 +83,79 @@ describe('useRegion', () => {
     await act(() => result.current.region.setRegion(input).catch(() => {}))
     expect(result.current.region.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message) })
     expect(result.current.region.regionId).toBe(RIO)
+    expect(sessionRequests()).toEqual([])
+  })
+})
+
+describe('useRegion().locate()', () => {
+  type Answer = { coords: [longitude: number, latitude: number] } | { code: number; message: string }
+  /** A browser whose geolocation answers `answer`, counting how often it was asked. */
+  function stubGeolocation(answer: Answer) {
+    const asked = vi.fn((onPosition: PositionCallback, onError?: PositionErrorCallback | null) => {
+      if ('coords' in answer) {
+        const [longitude, latitude] = answer.coords
+        onPosition({ coords: { longitude, latitude } } as GeolocationPosition)
+      } else onError?.(answer as GeolocationPositionError)
+    })
+    Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition: asked }, configurable: true })
+    return asked
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'geolocation')
+  })
+
+  it('sets the region from the device position, as "longitude,latitude", in the session’s country', async () => {
+    stubGeolocation({ coords: [-43.18, -22.97] })
+    const { result, fetches } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    mock.reset()
+    await act(() => result.current.region.locate())
+    expect(sessionRequests()[0]).toEqual({
+      method: 'PATCH',
+      path: '/api/sessions',
+      body: { public: { country: { value: 'BRA' }, geoCoordinates: { value: '-43.18,-22.97' }, postalCode: { value: '' } } },
+    })
+    expect(result.current.region).toMatchObject({ regionId: RIO, postalCode: '', country: 'BRA', error: null })
+    await waitFor(() => expect(fetches.at(-1)).toContain(RIO))
+  })
+
+  it('takes the country as an argument when the session has none', async () => {
+    stubGeolocation({ coords: [-46.63, -23.55] })
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.locate('bra'))
+    expect(result.current.region).toMatchObject({ regionId: SAO_PAULO, country: 'BRA' })
+  })
+
+  it('rejects a missing country as invalid-input before asking the shopper anything', async () => {
+    const asked = stubGeolocation({ coords: [-46.63, -23.55] })
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.locate().catch(() => {}))
+    expect(result.current.region.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/alpha-3/) })
+    expect(asked).not.toHaveBeenCalled()
+    expect(sessionRequests()).toEqual([])
+  })
+
+  it.each([
+    ['permission denied', 'invalid-input', { code: 1, message: 'User denied Geolocation' }],
+    ['position unavailable', 'network', { code: 2, message: 'Position unavailable' }],
+    ['a timeout', 'network', { code: 3, message: 'Timeout expired' }],
+  ] as const)('turns %s into a typed %s error, with no request, and keeps the region', async (_case, kind, failure) => {
+    stubGeolocation(failure)
+    const { result } = await renderStorefront()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    mock.reset()
+    let caught: unknown
+    await act(() => result.current.region.locate().catch((error: unknown) => void (caught = error)))
+    expect(caught).toMatchObject({ name: 'SessionError', kind, message: expect.stringContaining(failure.message) })
+    expect(result.current.region).toMatchObject({ regionId: RIO, error: caught, isPending: false })
+    expect(sessionRequests()).toEqual([])
+  })
+
+  it('is a network error where the browser has no geolocation', async () => {
+    const { result } = await renderStorefront()
+    let caught: unknown
+    await act(() => result.current.region.locate('BRA').catch((error: unknown) => void (caught = error)))
+    expect(caught).toMatchObject({ name: 'SessionError', kind: 'network', message: expect.stringMatching(/not available/) })
     expect(sessionRequests()).toEqual([])
   })
 })

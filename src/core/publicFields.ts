@@ -1,7 +1,8 @@
 import { SessionError } from './SessionError'
 import type { PublicFieldValues } from './types'
 
-const FIELD_NAME = /^[A-Za-z0-9_-]+$/
+/** `name` or `public.name`: the Session Manager writes only the `public` namespace. */
+const PUBLIC_FIELD_NAME = /^(?:public\.)?([\w-]+)$/
 
 /** `public.utm_campaign` → `utm_campaign`; any other name as it is. */
 export const stripPublicPrefix = (name: string): string =>
@@ -12,18 +13,12 @@ export const stripPublicPrefix = (name: string): string =>
  * key the Session Manager stores. Only the `public` namespace can be written.
  */
 export function toPublicFieldName(name: unknown): string {
-  if (typeof name !== 'string' || name === '') {
-    throw new SessionError('invalid-input', `A public field name must be a non-empty string, got ${describe(name)}`)
-  }
-  const key = stripPublicPrefix(name)
-  if (key.includes('.')) {
+  const key = typeof name === 'string' ? PUBLIC_FIELD_NAME.exec(name)?.[1] : undefined
+  if (key === undefined) {
     throw new SessionError(
       'invalid-input',
-      `Only public fields can be written, not "${name}": the Session Manager ignores every other namespace`,
+      `${describe(name)} is not a valid public field name: only public fields can be written (the Session Manager ignores other namespaces), named with letters, digits, "_" and "-"`,
     )
-  }
-  if (!FIELD_NAME.test(key)) {
-    throw new SessionError('invalid-input', `"${name}" is not a valid public field name (letters, digits, "_" and "-")`)
   }
   return key
 }

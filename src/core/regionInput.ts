@@ -32,7 +32,8 @@ export function postalCodeProblem(country: string, postalCode: string): string |
   return `"${postalCode}" is not a valid postal code for ${country} (e.g. "${example}")`
 }
 
-function toCountry(country: unknown): string {
+/** Checks and upper-cases an ISO 3166-1 alpha-3 country code. */
+export function toCountry(country: unknown): string {
   if (typeof country !== 'string' || !/^[A-Za-z]{3}$/.test(country.trim())) {
     throw new SessionError('invalid-input', `country must be an ISO 3166-1 alpha-3 code such as "BRA", got ${JSON.stringify(country)}`)
   }

@@ -2,6 +2,7 @@ import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@
 import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
 import type { Session } from '../core/types'
+import { connectTabs } from './connectTabs'
 import { createSessionWriter } from './createSessionWriter'
 import { invalidateOnSegmentChange } from './invalidateOnSegmentChange'
 import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
@@ -22,6 +23,14 @@ export interface SessionProviderProps {
   staleTime?: number
   /** Refetch a stale session in the background when the window regains focus, keeping it on screen (default true). */
   refetchOnWindowFocus?: boolean
+  /**
+   * Copy `utm_source`, `utm_medium`, `utm_campaign`, `utmi_campaign`, `utmi_page` and `utmi_part`
+   * from the page URL into the session with the first load — one `PATCH ?items=*` in place of
+   * the GET (after mount with `initialSession`, and only for values it lacks). Once per page load.
+   */
+  captureUtm?: boolean
+  /** Share confirmed writes with the other tabs of this origin and `baseUrl` through `BroadcastChannel` (default true). */
+  syncTabs?: boolean
   children?: ReactNode
 }
 
@@ -36,22 +45,22 @@ export function SessionProvider({
   dependentQueries = NO_QUERIES,
   staleTime = DEFAULT_STALE_TIME,
   refetchOnWindowFocus = true,
+  captureUtm = false,
+  syncTabs = true,
   children,
 }: SessionProviderProps) {
   const nearestQueryClient = useContext(QueryClientContext)
   const queryClient = queryClientProp ?? nearestQueryClient
   if (queryClient === undefined) {
-    throw new Error(
-      // It never creates a cache of its own: the app keeps one.
-      'SessionProvider needs a QueryClient: wrap it in <QueryClientProvider client={queryClient}> or pass <SessionProvider queryClient={queryClient}>',
-    )
+    // It never creates a cache of its own: the app keeps one.
+    throw new Error('SessionProvider needs a QueryClient: wrap it in <QueryClientProvider> or pass its queryClient prop')
   }
   const client = useMemo(() => clientProp ?? createSessionClient({ baseUrl }), [clientProp, baseUrl])
 
   // The write queue outlives changes of the read settings.
   const writer = useMemo(() => createSessionWriter(client, queryClient), [client, queryClient])
   const value = useMemo<SessionContextValue>(() => {
-    const settings = { staleTime, refetchOnWindowFocus }
+    const settings = { staleTime, refetchOnWindowFocus, captureUtm }
     return {
       client,
       queryClient,
@@ -59,7 +68,7 @@ export function SessionProvider({
       sessionOptions: sessionQueryOptions(client, settings),
       segmentOptions: segmentQueryOptions(client, settings),
     }
-  }, [client, queryClient, writer, staleTime, refetchOnWindowFocus])
+  }, [client, queryClient, writer, staleTime, refetchOnWindowFocus, captureUtm])
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
@@ -69,6 +78,10 @@ export function SessionProvider({
     dependentRef.current = dependentQueries
   }, [dependentQueries])
   useEffect(() => invalidateOnSegmentChange(queryClient, () => dependentRef.current), [queryClient])
+  useEffect(
+    () => (syncTabs ? connectTabs(queryClient, writer, client.baseUrl) : undefined),
+    [syncTabs, queryClient, writer, client],
+  )
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

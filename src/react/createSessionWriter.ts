@@ -14,9 +14,18 @@ export interface SessionWriter {
   subscribe(listener: (session: Session) => void): () => void
 }
 
+/** Writes merged while the one before them is in flight; they share one PATCH and one outcome. */
 interface Batch {
   fields: PublicFieldValues
-  waiters: Array<{ resolve: (session: Session) => void; reject: (error: SessionError) => void }>
+  /** Settles every write of the batch with the PATCH's outcome, once readers have it. */
+  settle: (outcome: Promise<Session>) => void
+  done: Promise<Session>
+}
+
+function newBatch(): Batch {
+  let settle!: Batch['settle']
+  const done = new Promise<Session>((resolve) => (settle = resolve))
+  return { fields: {}, settle, done }
 }
 
 function withPublicFields(session: Session, fields: PublicFieldValues): Session {
@@ -24,6 +33,8 @@ function withPublicFields(session: Session, fields: PublicFieldValues): Session 
   for (const [name, value] of Object.entries(fields)) publicNamespace[name] = { value }
   return { ...session, namespaces: { ...session.namespaces, public: publicNamespace } }
 }
+
+const noop = () => {}
 
 const asSessionError = (error: unknown): SessionError =>
   error instanceof SessionError
@@ -81,24 +92,19 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
     // `promise` is defined only while a fetch is in flight.
     const pendingRead = queryClient.getQueryCache().find<Session>({ queryKey: sessionKeys.session, exact: true })?.promise
     if (pendingRead !== undefined) {
-      await pendingRead.then(
-        (session: Session) => {
-          confirmed = session
-          paint()
-        },
-        () => {},
-      )
+      await pendingRead.then((session: Session) => {
+        confirmed = session
+        paint()
+      }, noop)
     }
     while (queued !== undefined) {
       const batch = (inFlight = queued)
       queued = undefined
-      let outcome: { session: Session } | { error: SessionError }
-      try {
-        confirmed = await send(batch.fields)
-        outcome = { session: confirmed }
-      } catch (error) {
-        outcome = { error: asSessionError(error) }
-      }
+      const outcome = send(batch.fields).then(
+        (session) => (confirmed = session),
+        (error: unknown) => Promise.reject(asSessionError(error)),
+      )
+      await outcome.catch(noop)
       inFlight = undefined
       paint()
       if (unsynced) {
@@ -106,11 +112,8 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
         void queryClient.invalidateQueries({ queryKey: sessionKeys.all, refetchType: 'none' })
       }
       await waitForReaders()
-      if ('session' in outcome) for (const listener of listeners) listener(outcome.session)
-      for (const waiter of batch.waiters) {
-        if ('session' in outcome) waiter.resolve(outcome.session)
-        else waiter.reject(outcome.error)
-      }
+      void outcome.then((session) => listeners.forEach((listener) => listener(session)), noop)
+      batch.settle(outcome)
     }
   }
 
@@ -128,18 +131,17 @@ export function createSessionWriter(client: SessionClient, queryClient: QueryCli
       } catch (error) {
         return Promise.reject(asSessionError(error))
       }
-      return new Promise<Session>((resolve, reject) => {
-        queued ??= { fields: {}, waiters: [] }
-        Object.assign(queued.fields, values)
-        queued.waiters.push({ resolve, reject })
-        if (draining === undefined) {
-          confirmed = queryClient.getQueryData<Session>(sessionKeys.session)
-          draining = drain().finally(() => {
-            draining = undefined
-          })
-        }
-        paint()
-      })
+      queued ??= newBatch()
+      Object.assign(queued.fields, values)
+      const { done } = queued
+      if (draining === undefined) {
+        confirmed = queryClient.getQueryData<Session>(sessionKeys.session)
+        draining = drain().finally(() => {
+          draining = undefined
+        })
+      }
+      paint()
+      return done
     },
   }
 }

@@ -3,6 +3,7 @@ import type { SessionClient } from '../core/createSessionClient'
 import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
 import { sessionKeys } from './sessionKeys'
+import { loadSessionWithUtm, utmToSend } from './utmCapture'
 
 /** Components that mount later reuse the cached session instead of refetching it. */
 export const DEFAULT_STALE_TIME = 5 * 60_000
@@ -12,25 +13,37 @@ export interface SessionQuerySettings {
   staleTime?: number
   /** Refetch a stale session in the background when the window regains focus (default true). */
   refetchOnWindowFocus?: boolean
+  /**
+   * Send the page URL's `utm_*` / `utmi_*` parameters with the first load (one `PATCH ?items=*`
+   * in place of the GET), once per page load, only those the session lacks (default false).
+   */
+  captureUtm?: boolean
 }
 
 /** `GET /api/sessions?items=*`, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`. */
-export const sessionQueryOptions = (client: SessionClient, settings: SessionQuerySettings = {}) =>
-  queryOptions<Session, SessionError, Session, typeof sessionKeys.session>({
+export function sessionQueryOptions(client: SessionClient, settings: SessionQuerySettings = {}) {
+  const staleTime = settings.staleTime ?? DEFAULT_STALE_TIME
+  return queryOptions<Session, SessionError, Session, typeof sessionKeys.session>({
     queryKey: sessionKeys.session,
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
-    queryFn: () => client.getSession(),
-    staleTime: settings.staleTime ?? DEFAULT_STALE_TIME,
+    queryFn: settings.captureUtm ? ({ client: queryClient }) => loadSessionWithUtm(client, queryClient) : () => client.getSession(),
+    // A session that lacks the page's UTM values is stale: the first read (even of a
+    // server-rendered session) sends them.
+    staleTime: settings.captureUtm ? (query) => (Object.keys(utmToSend(query)).length > 0 ? 0 : staleTime) : staleTime,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
   })
+}
 
-/** `GET /api/segments`, made after the session is known so a first visit creates one session, not two. */
+/**
+ * `GET /api/segments`, made after the session is loaded (and any write of the first load
+ * is done), so a first visit creates one session, not two, and reads the segment it ends with.
+ */
 export const segmentQueryOptions = (client: SessionClient, settings: SessionQuerySettings = {}) =>
   queryOptions<Segment, SessionError, Segment, typeof sessionKeys.segment>({
     queryKey: sessionKeys.segment,
     queryFn: async ({ client: queryClient }) => {
-      await queryClient.ensureQueryData(sessionQueryOptions(client, settings))
+      await queryClient.fetchQuery(sessionQueryOptions(client, settings))
       return client.getSegment()
     },
     staleTime: settings.staleTime ?? DEFAULT_STALE_TIME,

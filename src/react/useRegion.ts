@@ -1,5 +1,7 @@
+import { useCallback } from 'react'
+import { currentCoordinates } from '../core/geolocation'
 import { readSessionValue } from '../core/readSessionValue'
-import { toRegionFields, type RegionInput } from '../core/regionInput'
+import { toCountry, toRegionFields, type RegionInput } from '../core/regionInput'
 import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
 import { useSessionQuery } from './useSessionQuery'
@@ -15,6 +17,12 @@ export interface Region {
 export interface UseRegionResult extends Region {
   /** Checks the input (postal-code format per country) before any request, then re-prices in place. */
   setRegion: (input: RegionInput) => Promise<void>
+  /**
+   * Asks the browser where the shopper is and sets the region by those coordinates, in
+   * `country` (default: the session's). Permission refused is an `invalid-input` error;
+   * no position (no API, no fix, timeout) is a `network` error.
+   */
+  locate: (country?: string) => Promise<void>
   isPending: boolean
   error: SessionError | null
 }
@@ -25,15 +33,30 @@ const selectRegion = (session: Session): Region => ({
   country: readSessionValue(session, 'public', 'country'),
 })
 
-/** The shopper's region, and `setRegion` to change it by postal code or coordinates. */
+/** `locate(country)` travels through the same write as `setRegion`, so it shares its state. */
+const LOCATE = Symbol('locate')
+type RegionRequest = RegionInput | readonly [typeof LOCATE, string | undefined]
+
+const toFields = async (request: RegionRequest) =>
+  toRegionFields(
+    Array.isArray(request) && request[0] === LOCATE
+      ? // The country is checked before the browser asks the shopper anything.
+        { country: toCountry(request[1]), geoCoordinates: await currentCoordinates() }
+      : (request as RegionInput),
+  )
+
+/** The shopper's region, `setRegion` to change it by postal code or coordinates, and `locate`. */
 export function useRegion(): UseRegionResult {
   const region = useSessionQuery('useRegion', selectRegion)
-  const { write, isPending, error } = useSessionWrite('useRegion', toRegionFields)
+  const { write, isPending, error } = useSessionWrite('useRegion', toFields)
+  const country = region.data?.country
+  const locate = useCallback((inCountry = country) => write([LOCATE, inCountry]), [write, country])
   return {
     regionId: region.data?.regionId,
     postalCode: region.data?.postalCode,
-    country: region.data?.country,
+    country,
     setRegion: write,
+    locate,
     isPending,
     error: error ?? region.error,
   }

@@ -13,14 +13,17 @@ export interface SessionWrite<TInput> {
 }
 
 /**
- * One hook's own writes: `toFields` turns its input into public fields (and may throw an
- * `invalid-input` SessionError before any request). `networkMode: 'always'`: offline writes
+ * One hook's own writes: `toFields` turns its input into public fields, at once or after
+ * asking the browser (and may throw an `invalid-input` SessionError before any request). `networkMode: 'always'`: offline writes
  * fail fast with kind `network` instead of pausing silently.
  */
-export function useSessionWrite<TInput>(hookName: string, toFields: (input: TInput) => PublicFieldValues): SessionWrite<TInput> {
+export function useSessionWrite<TInput>(
+  hookName: string,
+  toFields: (input: TInput) => PublicFieldValues | Promise<PublicFieldValues>,
+): SessionWrite<TInput> {
   const { writer, queryClient } = useSessionContext(hookName)
   const mutation = useMutation<Session, SessionError, TInput>(
-    { mutationFn: (input) => writer.write(toFields(input)), networkMode: 'always' },
+    { mutationFn: async (input) => writer.write(await toFields(input)), networkMode: 'always' },
     queryClient,
   )
   const { mutateAsync } = mutation

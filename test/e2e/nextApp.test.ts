@@ -120,4 +120,32 @@ describe('the Next.js App Router example', () => {
     expect(errors, 'console errors (hydration warnings included)').toEqual([])
     await page.close()
   })
+
+  it('two tabs: a postal code chosen in one re-prices the other in place, with no session request there', async () => {
+    // One browser context: the tabs share the cookies, as two tabs of one shopper do.
+    const [first, second] = [await browser.newPage(), await browser.newPage()]
+    const errors = [collectErrors(first), collectErrors(second)]
+    const secondRequests: string[] = []
+    second.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) secondRequests.push(`${request.method()} ${url.pathname}`)
+    })
+    await first.goto(origin)
+    await second.goto(origin)
+    await second.getByText('Prices up to date').waitFor()
+    await second.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    const before = await second.getByTestId('prices').innerText()
+
+    await first.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
+    await first.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await second.getByText('Region v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70 (BRA 01310-100)').waitFor()
+    await expect.poll(() => second.getByTestId('prices').innerText()).not.toBe(before)
+    await second.getByText('Prices up to date').waitFor()
+    expect(await second.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+    // The session and segment came through BroadcastChannel: the second tab only re-read its prices.
+    expect(secondRequests).toEqual(['GET /api/demo/prices'])
+    await second.screenshot({ path: join(SCREENSHOTS, 'next-3-second-tab.png') })
+    expect(errors.flat(), 'console errors').toEqual([])
+    await Promise.all([first.close(), second.close()])
+  })
 })

@@ -13,10 +13,18 @@ let browser: BrowserContext
 let page: Page
 let errors: string[] = []
 
+/** The page's Session Manager requests, as `METHOD /path?query`. */
+let sessionRequests: string[] = []
+
 /** Opens one story alone (Storybook's iframe), with extra query parameters if given. */
 async function openStory(id: string, query = '') {
   page = await browser.newPage()
   errors = collectErrors(page)
+  sessionRequests = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/api/session')) sessionRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+  })
   await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story${query}`)
 }
 
@@ -103,11 +111,27 @@ describe('the Storybook demos in chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '5-session-inspector.png') })
   })
 
-  it('carries utm_campaign and utm_source from the page URL to the public namespace and the segment', async () => {
+  it('carries utm_campaign and utm_source from the page URL with the first load: one PATCH ?items=*, no GET', async () => {
     await openStory('storefront-utm-campaign--from-page-url', '&utm_campaign=black-friday&utm_source=newsletter')
     await page.getByText('public.utm_campaign = black-friday, public.utm_source = newsletter').waitFor()
     await page.getByText('segment.utm_campaign = black-friday, segment.utm_source = newsletter').waitFor()
+    expect(sessionRequests.filter((line) => line.startsWith('PATCH') || line.startsWith('GET /api/sessions'))).toEqual([
+      'PATCH /api/sessions?items=*',
+    ])
     await page.screenshot({ path: join(SCREENSHOTS, '6-utm-campaign.png') })
+  })
+
+  it('two tabs: a region chosen in one reaches the other, which re-prices in place', async () => {
+    await openStory('storefront-two-tabs--default')
+    const [first, second] = [page.getByRole('region', { name: 'Tab 1' }), page.getByRole('region', { name: 'Tab 2' })]
+    await second.getByText('Prices up to date').waitFor()
+    const before = await second.getByTestId('prices').innerText()
+    await first.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await first.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await second.getByText(`Region ${RIO} (22250-040)`).waitFor()
+    await expect.poll(() => second.getByTestId('prices').innerText()).not.toBe(before)
+    await second.getByText('Prices up to date').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '11-two-tabs.png') })
   })
 
   it('switches trade policy in place: USD prices for policy 2, a 401 message for the private policy 3', async () => {

@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSessionClient, segmentQueryOptions, sessionKeys, utmFieldsOf, type Session } from '../src/index'
 import { createSessionWriter } from '../src/react/createSessionWriter'
-import { syncTabs } from '../src/react/syncTabs'
+import { connectTabs } from '../src/react/connectTabs'
 import { server, sessionRequests } from './harness'
 
 const stops: Array<() => void> = []
@@ -15,13 +15,13 @@ async function openTab(baseUrl = '') {
   const queryClient = new QueryClient()
   queryClient.setQueryData(sessionKeys.session, await createSessionClient().getSession())
   const writer = createSessionWriter(client, queryClient)
-  stops.push(syncTabs(queryClient, writer, baseUrl))
+  stops.push(connectTabs(queryClient, writer, baseUrl))
   return { queryClient, writer, session: () => queryClient.getQueryData<Session>(sessionKeys.session) }
 }
 
 const nextMessage = () => new Promise((resolve) => setTimeout(resolve, 30))
 
-describe('syncTabs', () => {
+describe('connectTabs', () => {
   it('brings a write in one tab into every other tab of the same baseUrl, with no echo', async () => {
     const first = await openTab()
     const second = await openTab()
@@ -48,6 +48,11 @@ describe('utmFieldsOf', () => {
       utmFieldsOf('?utm_source=newsletter&utm_medium=email&utm_campaign=black-friday&utmi_campaign=x&utmi_page=p&utmi_part=q&page=2&utm_term='),
     ).toEqual({ utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'black-friday', utmi_campaign: 'x', utmi_page: 'p', utmi_part: 'q' })
     expect(utmFieldsOf('')).toEqual({})
+  })
+
+  it('with a session, leaves out what it already holds with the same value', () => {
+    const session: Session = { id: 's', namespaces: { public: { utm_source: { value: 'newsletter' }, utm_campaign: { value: 'spring' } } } }
+    expect(utmFieldsOf('?utm_source=newsletter&utm_campaign=black-friday', session)).toEqual({ utm_campaign: 'black-friday' })
   })
 })
 
