@@ -1,4 +1,7 @@
+import { useSyncExternalStore } from 'react'
 import { usePublicField, useSegment } from 'vtex-session-react'
+
+const neverChanges = () => () => {}
 
 /**
  * What `<SessionProvider captureUtm>` did with the landing URL: `?utm_campaign=…&utm_source=…`
@@ -9,11 +12,13 @@ export function UtmCampaign() {
   const [campaign] = usePublicField('utm_campaign')
   const [source] = usePublicField('utm_source')
   const segment = useSegment()
+  // A server render has no URL: '' there (and while hydrating), the real query in the browser.
+  const landingQuery = useSyncExternalStore(neverChanges, () => window.location.search, () => '')
 
   return (
     <div>
       <p>
-        Landing URL query: <code>{window.location.search || '(none)'}</code>
+        Landing URL query: <code>{landingQuery || '(none)'}</code>
       </p>
       <p data-testid="public-utm">
         public.utm_campaign = {campaign ?? '—'}, public.utm_source = {source ?? '—'}

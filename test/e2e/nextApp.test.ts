@@ -148,4 +148,27 @@ describe('the Next.js App Router example', () => {
     expect(errors.flat(), 'console errors').toEqual([])
     await Promise.all([first.close(), second.close()])
   })
+
+  it('lands from a UTM link: the server renders the session, then one PATCH ?items=* sends the values and prices follow', async () => {
+    const page = await browser.newPage()
+    const errors = collectErrors(page)
+    const browserRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    })
+    // A new visitor (no cookies), so the server renders a session without the campaign.
+    await page.context().clearCookies()
+    await page.goto(`${origin}/?utm_campaign=black-friday&utm_source=newsletter`)
+    const expected = ['PATCH /api/sessions?items=*', 'GET /api/segments', 'GET /api/demo/prices']
+    await expect.poll(() => browserRequests).toEqual(expected)
+    await page.getByText('Prices up to date').waitFor()
+    await page.waitForTimeout(300)
+    expect(browserRequests, 'nothing more after the prices').toEqual(expected)
+    const campaigns = await page.evaluate(async () => (await (await fetch('/api/segments')).json()) as { campaigns: string })
+    expect(campaigns.campaigns).toContain('black-friday')
+    await page.screenshot({ path: join(SCREENSHOTS, 'next-4-utm-landing.png') })
+    expect(errors, 'console errors').toEqual([])
+    await page.close()
+  })
 })
