@@ -7,6 +7,7 @@ import {
   usePublicField,
   useSegment,
   useSession,
+  utmFieldsOf,
   type Session,
 } from '../src/index'
 import { createTestQueryClient, createWrapper, mock, sessionRequests, usePricesPerSegment, type RenderOptions } from './harness'
@@ -143,5 +144,19 @@ describe('<SessionProvider captureUtm initialSession>', () => {
     expect(result.current.session.data?.id).toBe(hydrated.id)
     await waitFor(() => expect(result.current.campaign).toBe('black-friday'))
     await waitFor(() => expect(requestLines(mark)).toEqual(['PATCH /api/sessions?items=*', 'GET /api/segments']))
+  })
+})
+
+describe('utmFieldsOf', () => {
+  it('takes the six UTM parameters of a query string and nothing else', () => {
+    expect(
+      utmFieldsOf('?utm_source=newsletter&utm_medium=email&utm_campaign=black-friday&utmi_campaign=x&utmi_page=p&utmi_part=q&page=2&utm_term='),
+    ).toEqual({ utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'black-friday', utmi_campaign: 'x', utmi_page: 'p', utmi_part: 'q' })
+    expect(utmFieldsOf('')).toEqual({})
+  })
+
+  it('with a session, leaves out what it already holds with the same value', () => {
+    const session: Session = { id: 's', namespaces: { public: { utm_source: { value: 'newsletter' }, utm_campaign: { value: 'spring' } } } }
+    expect(utmFieldsOf('?utm_source=newsletter&utm_campaign=black-friday', session)).toEqual({ utm_campaign: 'black-friday' })
   })
 })

@@ -1,7 +1,10 @@
+import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
+import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { createSessionClient, usePublicField, useSegment, useUpdateSession } from '../src/index'
-import { createWrapper, mock, sessionRequests } from './harness'
+import { createSessionClient, segmentQueryOptions, sessionKeys, usePublicField, useSegment, useUpdateSession } from '../src/index'
+import { createSessionWriter } from '../src/react/createSessionWriter'
+import { createWrapper, mock, server, sessionRequests } from './harness'
 
 const serverPublic = async () => (await createSessionClient().getSession()).namespaces.public
 
@@ -73,5 +76,28 @@ describe('useUpdateSession', () => {
     expect(patches).toEqual([
       { method: 'PATCH', path: '/api/sessions?items=*', body: { public: { utm_source: { value: 'mail' }, utm_campaign: { value: 'bf' } } } },
     ])
+  })
+})
+
+describe('a segment read in flight during a write', () => {
+  it('does not land after the write and bring back the old segment', async () => {
+    const client = createSessionClient()
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(sessionKeys.session, await client.getSession())
+    const writer = createSessionWriter(client, queryClient)
+    const oldSegment = await client.getSegment()
+    queryClient.setQueryData(sessionKeys.segment, oldSegment)
+    // A read of the segment that the server answered before the write, delivered after it.
+    server.use(
+      http.get('/api/segments', async () => {
+        await delay(150)
+        return HttpResponse.json(oldSegment)
+      }, { once: true }),
+    )
+    void queryClient.fetchQuery({ ...segmentQueryOptions(client), staleTime: 0 }).catch(() => {})
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await writer.write({ country: 'BRA', postalCode: '22250-040' })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(queryClient.getQueryData<{ regionId: string }>(sessionKeys.segment)?.regionId).toBe('v2.1BB18CE648B5111D0933734ED83EC783')
   })
 })
