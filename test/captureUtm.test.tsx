@@ -123,6 +123,7 @@ describe('<SessionProvider captureUtm initialSession>', () => {
     landOn(LANDING)
     const { result } = renderLandingPage({ initialSession })
     await waitFor(() => expect(result.current.campaign).toBe('black-friday'))
+    await waitFor(() => expect(requestLines(mark)).toEqual(['PATCH /api/sessions?items=*', 'GET /api/segments']))
     expect(requestsSince(mark)[0]?.body).toEqual({ public: { utm_campaign: { value: 'black-friday' } } })
   })
 

@@ -90,17 +90,35 @@ describe('faults on a write', () => {
     expect(result.current.segment.data?.regionId).toBe(RIO)
   })
 
-  it('keeps the last good session, marked stale, when the PATCH lands but reading the session back fails', async () => {
+  it('keeps what the server accepted when the PATCH lands but reading the session back fails, then re-reads: region and segment agree', async () => {
     const { wrapper, queryClient } = createWrapper()
-    const { result } = renderHook(() => ({ region: useRegion(), segment: useSegment() }), { wrapper })
+    const rendered: string[] = []
+    const { result } = renderHook(() => {
+      const region = useRegion()
+      const segment = useSegment()
+      rendered.push(`${region.postalCode ?? '-'} ${region.regionId ?? '-'} | ${segment.data?.regionId ?? '-'}`)
+      return { region, segment }
+    }, { wrapper })
     await waitFor(() => expect(result.current.segment.data).toBeDefined())
+    // The read-back answers 502; the re-read that follows works.
     mock.fail({ kind: 'http', status: 502 }, { method: 'GET', path: '/api/sessions' })
-    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }).catch(() => {}))
-    expect(result.current.region).toMatchObject({ regionId: undefined, error: { kind: 'http', status: 502 } })
-    expect(queryClient.getQueryState(sessionKeys.session)?.isInvalidated).toBe(true)
-    // The next reader to mount brings the server's truth.
-    const later = renderHook(() => useRegion(), createWrapper({ queryClient }))
-    await waitFor(() => expect(later.result.current.regionId).toBe(RIO))
+    const mark = sessionRequests().length
+    await act(async () => {
+      await result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' })
+      // Right after the write: the region the server accepted (from its segment token); the session is read again.
+      expect(result.current.region).toMatchObject({ postalCode: '22250-040', regionId: RIO })
+      expect(result.current.segment.data?.regionId).toBe(RIO)
+    })
+    await waitFor(() => expect(sessionRequests().slice(mark).map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'PATCH /api/sessions',
+      'GET /api/sessions?items=*',
+      'GET /api/sessions?items=*',
+    ]))
+    await waitFor(() => expect(queryClient.getQueryState(sessionKeys.session)?.isInvalidated).toBe(false))
+    expect(result.current.region).toMatchObject({ postalCode: '22250-040', regionId: RIO, error: null })
+    // Never one region beside another's prices: once the segment moved, the region moved with it.
+    const afterSegmentMoved = rendered.slice(rendered.findIndex((line) => line.endsWith(`| ${RIO}`)))
+    expect(afterSegmentMoved.every((line) => line === `22250-040 ${RIO} | ${RIO}`)).toBe(true)
   })
 
   it('rejects a segment token that is not the segment (invalid-response) and keeps the segment', async () => {

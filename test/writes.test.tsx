@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createSessionClient, segmentQueryOptions, sessionKeys, usePublicField, useSegment, useUpdateSession } from '../src/index'
-import { createSessionWriter } from '../src/react/createSessionWriter'
+import { runtimeFor } from '../src/runtime/index'
 import { createWrapper, mock, server, sessionRequests } from './harness'
 
 const serverPublic = async () => (await createSessionClient().getSession()).namespaces.public
@@ -84,7 +84,7 @@ describe('a segment read in flight during a write', () => {
     const client = createSessionClient()
     const queryClient = new QueryClient()
     queryClient.setQueryData(sessionKeys.session, await client.getSession())
-    const writer = createSessionWriter(client, queryClient)
+    const runtime = runtimeFor(queryClient, client)
     const oldSegment = await client.getSegment()
     queryClient.setQueryData(sessionKeys.segment, oldSegment)
     // A read of the segment that the server answered before the write, delivered after it.
@@ -96,7 +96,7 @@ describe('a segment read in flight during a write', () => {
     )
     void queryClient.fetchQuery({ ...segmentQueryOptions(client), staleTime: 0 }).catch(() => {})
     await new Promise((resolve) => setTimeout(resolve, 10))
-    await writer.write({ country: 'BRA', postalCode: '22250-040' })
+    await runtime.write({ country: 'BRA', postalCode: '22250-040' })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(queryClient.getQueryData<{ regionId: string }>(sessionKeys.segment)?.regionId).toBe('v2.1BB18CE648B5111D0933734ED83EC783')
   })

@@ -1,13 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
-import type { SessionClient } from '../core/createSessionClient'
-import type { SessionWriter } from './createSessionWriter'
+import type { SessionRuntime } from '../runtime/createSessionRuntime'
 import type { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 
 export interface SessionContextValue {
-  client: SessionClient
   queryClient: QueryClient
-  writer: SessionWriter
+  /** Shared by every provider on this QueryClient and origin. */
+  runtime: SessionRuntime
   /** Built once by the provider (its staleTime, focus policy, first load): every hook reads through them. */
   sessionOptions: ReturnType<typeof sessionQueryOptions>
   segmentOptions: ReturnType<typeof segmentQueryOptions>
@@ -15,7 +14,7 @@ export interface SessionContextValue {
 
 export const SessionContext = createContext<SessionContextValue | null>(null)
 
-/** The provider's client, cache and writer; `hookName` makes the error say who asked. */
+/** The provider's cache and session runtime; `hookName` makes the error say who asked. */
 export function useSessionContext(hookName: string): SessionContextValue {
   const value = useContext(SessionContext)
   if (value === null) {

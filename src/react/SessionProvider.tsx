@@ -2,11 +2,9 @@ import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@
 import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
 import type { Session } from '../core/types'
-import { connectTabs } from './connectTabs'
-import { createSessionWriter } from './createSessionWriter'
-import { invalidateOnSegmentChange } from './invalidateOnSegmentChange'
 import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
+import { sessionRuntime } from './sessionRuntime'
 
 export interface SessionProviderProps {
   /** Origin of the Session Manager (default `''`: the page's own origin, as on a VTEX store or behind a proxy). */
@@ -57,18 +55,18 @@ export function SessionProvider({
   }
   const client = useMemo(() => clientProp ?? createSessionClient({ baseUrl }), [clientProp, baseUrl])
 
-  // The write queue outlives changes of the read settings.
-  const writer = useMemo(() => createSessionWriter(client, queryClient), [client, queryClient])
+  // One runtime per QueryClient and origin, whoever mounts it: a remount or a second provider
+  // (another React root, a micro-frontend) joins the same confirmed session and write queue.
+  const runtime = sessionRuntime(queryClient, client)
   const value = useMemo<SessionContextValue>(() => {
     const settings = { staleTime, refetchOnWindowFocus, captureUtm }
     return {
-      client,
       queryClient,
-      writer,
+      runtime,
       sessionOptions: sessionQueryOptions(client, settings),
       segmentOptions: segmentQueryOptions(client, settings),
     }
-  }, [client, queryClient, writer, staleTime, refetchOnWindowFocus, captureUtm])
+  }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm])
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
@@ -77,11 +75,14 @@ export function SessionProvider({
   useEffect(() => {
     dependentRef.current = dependentQueries
   }, [dependentQueries])
-  useEffect(() => invalidateOnSegmentChange(queryClient, () => dependentRef.current), [queryClient])
   useEffect(
-    () => (syncTabs ? connectTabs(queryClient, writer, client.baseUrl) : undefined),
-    [syncTabs, queryClient, writer, client],
+    () =>
+      runtime.onSegmentChange(() => {
+        for (const queryKey of dependentRef.current) void queryClient.invalidateQueries({ queryKey })
+      }),
+    [runtime, queryClient],
   )
+  useEffect(() => (syncTabs ? runtime.connectTabs() : undefined), [syncTabs, runtime])
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

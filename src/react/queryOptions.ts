@@ -2,8 +2,9 @@ import { queryOptions } from '@tanstack/react-query'
 import type { SessionClient } from '../core/createSessionClient'
 import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
-import { sessionKeys } from './sessionKeys'
-import { loadSessionWithUtm, utmToSend } from './utmCapture'
+import { sessionKeysFor } from '../runtime/sessionKeys'
+import { sessionRuntime } from './sessionRuntime'
+import { loadSessionWithUtm, utmPending } from './utmCapture'
 
 /** Components that mount later reuse the cached session instead of refetching it. */
 export const DEFAULT_STALE_TIME = 5 * 60_000
@@ -20,17 +21,25 @@ export interface SessionQuerySettings {
   captureUtm?: boolean
 }
 
-/** `GET /api/sessions?items=*`, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`. */
+/**
+ * `GET /api/sessions?items=*`, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`.
+ * Every fetch goes through the QueryClient's session runtime: an answer older than the latest
+ * confirmed write never lands over it, and writes not yet confirmed stay painted over it.
+ */
 export function sessionQueryOptions(client: SessionClient, settings: SessionQuerySettings = {}) {
   const staleTime = settings.staleTime ?? DEFAULT_STALE_TIME
-  return queryOptions<Session, SessionError, Session, typeof sessionKeys.session>({
-    queryKey: sessionKeys.session,
+  return queryOptions<Session, SessionError, Session, readonly unknown[]>({
+    queryKey: sessionKeysFor(client.baseUrl).session,
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
-    queryFn: settings.captureUtm ? ({ client: queryClient }) => loadSessionWithUtm(client, queryClient) : () => client.getSession(),
+    queryFn: ({ client: queryClient, queryKey }) => {
+      const runtime = sessionRuntime(queryClient, client)
+      if (!settings.captureUtm) return runtime.readSession()
+      return loadSessionWithUtm(runtime, queryClient.getQueryCache().find<Session, SessionError>({ queryKey, exact: true }))
+    },
     // A session that lacks the page's UTM values is stale: the first read (even of a
     // server-rendered session) sends them.
-    staleTime: settings.captureUtm ? (query) => (Object.keys(utmToSend(query)).length > 0 ? 0 : staleTime) : staleTime,
+    staleTime: settings.captureUtm ? (query) => (utmPending(query) ? 0 : staleTime) : staleTime,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
   })
 }
@@ -40,11 +49,11 @@ export function sessionQueryOptions(client: SessionClient, settings: SessionQuer
  * is done), so a first visit creates one session, not two, and reads the segment it ends with.
  */
 export const segmentQueryOptions = (client: SessionClient, settings: SessionQuerySettings = {}) =>
-  queryOptions<Segment, SessionError, Segment, typeof sessionKeys.segment>({
-    queryKey: sessionKeys.segment,
+  queryOptions<Segment, SessionError, Segment, readonly unknown[]>({
+    queryKey: sessionKeysFor(client.baseUrl).segment,
     queryFn: async ({ client: queryClient }) => {
       await queryClient.fetchQuery(sessionQueryOptions(client, settings))
-      return client.getSegment()
+      return sessionRuntime(queryClient, client).readSegment()
     },
     staleTime: settings.staleTime ?? DEFAULT_STALE_TIME,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,

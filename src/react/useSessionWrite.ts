@@ -21,9 +21,9 @@ export function useSessionWrite<TInput>(
   hookName: string,
   toFields: (input: TInput) => PublicFieldValues | Promise<PublicFieldValues>,
 ): SessionWrite<TInput> {
-  const { writer, queryClient } = useSessionContext(hookName)
+  const { runtime, queryClient } = useSessionContext(hookName)
   const mutation = useMutation<Session, SessionError, TInput>(
-    { mutationFn: async (input) => writer.write(await toFields(input)), networkMode: 'always' },
+    { mutationFn: async (input) => runtime.write(await toFields(input)), networkMode: 'always' },
     queryClient,
   )
   const { mutateAsync } = mutation

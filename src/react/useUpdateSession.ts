@@ -10,10 +10,10 @@ export type UseUpdateSessionResult = UseMutationResult<Session, SessionError, Pu
  * Resolves with the new session once it is in the cache and readers have been told.
  */
 export function useUpdateSession(): UseUpdateSessionResult {
-  const { writer, queryClient } = useSessionContext('useUpdateSession')
+  const { runtime, queryClient } = useSessionContext('useUpdateSession')
   // networkMode 'always': offline writes fail fast with kind 'network' instead of pausing silently.
   return useMutation<Session, SessionError, PublicFieldUpdate>(
-    { mutationFn: (fields) => writer.write(fields), networkMode: 'always' },
+    { mutationFn: (fields) => runtime.write(fields), networkMode: 'always' },
     queryClient,
   )
 }

@@ -1,32 +1,38 @@
-import type { Query, QueryClient } from '@tanstack/react-query'
-import type { SessionClient } from '../core/createSessionClient'
+import type { Query } from '@tanstack/react-query'
 import type { SessionError } from '../core/SessionError'
 import type { PublicFieldValues, Session } from '../core/types'
 import { utmFieldsOf } from '../core/utm'
-import { sessionKeys } from './sessionKeys'
+import type { SessionRuntime } from '../runtime/createSessionRuntime'
 
 /**
- * Session queries that already sent this page's UTM values. A QueryClient holds one session
+ * Session queries sending or done sending this page's UTM values. A QueryClient holds one session
  * query and lives as long as the page, so this is "once per page load": refetches never resend.
  */
-const sentBy = new WeakSet<object>()
+const utmOf = new WeakMap<object, 'sending' | 'sent'>()
 
 /** The page URL's UTM values the session query still has to send (none on a server, none once sent). */
 export const utmToSend = (query: Pick<Query<Session, SessionError>, 'state'>): PublicFieldValues =>
-  sentBy.has(query) || typeof location === 'undefined' ? {} : utmFieldsOf(location.search, query.state.data)
+  utmOf.has(query) || typeof location === 'undefined' ? {} : utmFieldsOf(location.search, query.state.data)
+
+/** Readers wait (the session is stale) while the values are unsent or on their way. */
+export const utmPending = (query: Pick<Query<Session, SessionError>, 'state'>): boolean =>
+  utmOf.get(query) === 'sending' || Object.keys(utmToSend(query)).length > 0
 
 /**
  * Loads the session, carrying the page's UTM values when it lacks them: one `PATCH ?items=*`
- * in place of the GET, so the first answer already has them (and their campaign segment).
+ * in place of the GET (a write of the runtime, queued like any other), so the first answer
+ * already has them — and their campaign segment.
  */
-export async function loadSessionWithUtm(client: SessionClient, queryClient: QueryClient): Promise<Session> {
-  const query = queryClient.getQueryCache().find<Session, SessionError>({ queryKey: sessionKeys.session, exact: true })
+export async function loadSessionWithUtm(runtime: SessionRuntime, query: Query<Session, SessionError> | undefined): Promise<Session> {
   const utm = query === undefined ? {} : utmToSend(query)
-  if (query === undefined || Object.keys(utm).length === 0) return client.getSession()
-  const session = await client.editSession(utm, { items: '*' })
-  sentBy.add(query)
-  // A segment loaded before (e.g. hydrated from the server) predates these values. One still
-  // loading waits for this answer and is left alone (invalidation does not cancel it).
-  void queryClient.invalidateQueries({ queryKey: sessionKeys.segment })
-  return session
+  if (query === undefined || Object.keys(utm).length === 0) return runtime.readSession()
+  utmOf.set(query, 'sending')
+  try {
+    const session = await runtime.write(utm, { load: true })
+    utmOf.set(query, 'sent')
+    return session
+  } catch (error) {
+    utmOf.delete(query) // kept for the retry
+    throw error
+  }
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { sessionKeys } from '../react/sessionKeys'
+import { sessionKeys } from '../runtime/sessionKeys'
 import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
 
 /**

@@ -1,0 +1,229 @@
+import type { Query, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
+import type { SessionClient } from '../core/createSessionClient'
+import { toPublicFieldValues } from '../core/publicFields'
+import { segmentKeyOf } from '../core/segmentKey'
+import { SessionError } from '../core/SessionError'
+import { decodeSegmentToken } from '../core/tokens'
+import type { PublicFieldValues, Segment, Session } from '../core/types'
+import { now } from './clock'
+import { sessionKeysFor, type SessionKeys } from './sessionKeys'
+import {
+  initialState,
+  paintedSession,
+  queuedBatch,
+  reduce,
+  withPublicFields,
+  type Batch,
+  type ServerEvent,
+  type SessionEvent,
+  type SessionState,
+} from './sessionState'
+import { openTabChannel } from './tabChannel'
+
+type Part = 'session' | 'segment'
+
+export interface SessionRuntime {
+  readonly keys: SessionKeys
+  /** The client requests go through: the one the latest provider (or query options) brought. */
+  client: SessionClient
+  /** A session read (first load, refetch, refresh): lands only if it started after the latest confirmation. */
+  readSession(): Promise<Session>
+  /** A segment read, through the same gate. */
+  readSegment(): Promise<Segment>
+  /** Whether something reads the segment: an active observer, or a cached segment that must stay true. */
+  segmentInUse(): boolean
+  /** Writes public fields; resolves with the confirmed session once readers see it. `load`: always `?items=*`. */
+  write(fields: unknown, options?: { load?: boolean }): Promise<Session>
+  /** Called each time the segment changes (not on its first load); returns the unsubscribe function. */
+  onSegmentChange(listener: (segment: Segment) => void): () => void
+  /** Shares confirmed state with the other tabs while connected; returns the disconnect function. */
+  connectTabs(): () => void
+  /** Tells the other tabs what is confirmed now. */
+  shareWithTabs(): void
+}
+
+export interface SessionRuntimeOptions {
+  /** Settles once components have been told of the latest cache change (React Query's next tick). */
+  afterPaint?: () => Promise<void>
+}
+
+const asSessionError = (error: unknown): SessionError =>
+  error instanceof SessionError ? error : new SessionError('network', String(error), { cause: error })
+
+/**
+ * The one session runtime of a QueryClient and Session Manager origin (see `runtimeFor`).
+ * The rule it keeps: the cache shows the latest confirmed server state with every write not yet
+ * confirmed painted over it. Every source of session data — reads, write answers, other tabs,
+ * the app writing the cache — is an event of `reduce`; `paint` is the only writer of the cache keys.
+ */
+export function createSessionRuntime(
+  queryClient: QueryClient,
+  client: SessionClient,
+  { afterPaint = () => Promise.resolve() }: SessionRuntimeOptions = {},
+): SessionRuntime {
+  const keys = sessionKeysFor(client.baseUrl)
+  const cache = queryClient.getQueryCache()
+  const find = (part: Part) => cache.find<Session | Segment>({ queryKey: keys[part], exact: true })
+  // What the cache already holds (hydrated, prefetched, initialData) is server state as of its time.
+  const fromCache = (part: Part) => ({ data: find(part)?.state.data as never, at: find(part)?.state.dataUpdatedAt ?? 0 })
+
+  let state: SessionState = initialState(fromCache('session'), fromCache('segment'))
+  const painted: Partial<Record<Part, unknown>> = {}
+  let painting = false
+  let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
+  const segmentListeners = new Set<(segment: Segment) => void>()
+  const tabs = openTabChannel(client.baseUrl, (message) => confirm({ type: 'server', segmentUnknown: true, ...message }))
+
+  function dispatch(event: SessionEvent): void {
+    state = reduce(state, event)
+    paint()
+  }
+
+  function setCache(part: Part, data: Session | Segment): void {
+    painting = true
+    painted[part] = queryClient.setQueryData(keys[part], data)
+    painting = false
+  }
+
+  /** The only writer of the cache keys. */
+  function paint(): void {
+    const session = paintedSession(state)
+    if (session && session !== painted.session) setCache('session', session)
+    const segment = state.segment.data
+    if (!segment || segment === painted.segment) return
+    setCache('segment', segment)
+    const key = segmentKeyOf(segment)
+    if (segmentKey !== undefined && key !== segmentKey) segmentListeners.forEach((listener) => listener(segment))
+    segmentKey = key
+  }
+
+  /** Server state; when it moved the segment without saying where, nobody may price with the old one. */
+  function confirm(event: ServerEvent): void {
+    const before = state.segment
+    dispatch(event)
+    if (state.segment === before || state.segment.data) return
+    // Its readers read it again; a segment cached for nobody is reset (the next reader loads it).
+    const query = find('segment')
+    painted.segment = undefined
+    if (query?.isActive()) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
+    else if (query?.state.data) void queryClient.resetQueries({ queryKey: keys.segment, exact: true })
+  }
+
+  // Whatever else writes these keys is a source like any other: the app's setQueryData and
+  // hydration are server state as of their time; a fetch that lands an older paint is painted over.
+  cache.subscribe((event: QueryCacheNotifyEvent) => {
+    const part = (['session', 'segment'] as const).find((name) => event.query.queryHash === JSON.stringify(keys[name]))
+    if (painting || !part) return
+    if (event.type === 'removed') return dispatch({ type: 'forgotten', part })
+    const action = event.type === 'updated' ? event.action : undefined
+    // Only what brings data counts (not fetch, error or invalidate actions).
+    if (event.type !== 'added' && action?.type !== 'success' && action?.type !== 'setState') return
+    const { data, dataUpdatedAt } = (event.query as Query<Session | Segment>).state
+    if (data === undefined || data === painted[part]) return
+    painted[part] = undefined
+    if (action?.type === 'success' && !action.manual) paint()
+    else dispatch({ type: 'server', at: dataUpdatedAt, [part]: data })
+  })
+
+  /**
+   * One read through the gate; answers with what the cache shows afterwards. An answer older than
+   * the latest confirmation is dropped; with nothing newer to show, it is read again.
+   */
+  async function read<T>(part: Part, request: () => Promise<T>): Promise<T> {
+    const at = now()
+    const data = await request()
+    dispatch({ type: 'server', at, [part]: data })
+    const shown = part === 'session' ? paintedSession(state) : state.segment.data
+    return shown ? (shown as T) : read(part, request)
+  }
+
+  /**
+   * One write, one round trip on the critical path. Nobody reading the segment: the PATCH with
+   * `?items=*` answers the whole new session. Otherwise the segment token in the PATCH answer is
+   * the new segment (prices refetch at once) and the session is read back meanwhile.
+   */
+  async function send({ fields, load }: Batch): Promise<Session> {
+    if (load || !find('segment')?.isActive()) {
+      const session = await runtime.client.editSession(fields, { items: '*' })
+      confirm({ type: 'server', at: now(), session, segmentUnknown: true })
+      return session
+    }
+    const { segmentToken } = await runtime.client.editSession(fields)
+    const at = now()
+    let segment: Segment | undefined
+    try {
+      segment = decodeSegmentToken(segmentToken)
+      dispatch({ type: 'server', at, segment })
+      return await runtime.readSession()
+    } catch (error) {
+      // The server took the write, but its answer or the read-back failed. Keep what it accepted
+      // (never one region beside another's prices), marked stale, and read it again.
+      const accepted = segment && state.session.data && acceptedSession(state.session.data, fields, segment)
+      if (accepted) dispatch({ type: 'server', at, session: accepted })
+      void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
+      if (!segment) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
+      if (!accepted) throw error
+      return accepted
+    }
+  }
+
+  let draining = false
+  async function drain(): Promise<void> {
+    draining = true
+    for (let batch = queuedBatch(state.writes); batch; batch = queuedBatch(state.writes)) {
+      dispatch({ type: 'send' })
+      const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
+      await outcome.catch(() => {})
+      dispatch({ type: 'settle' })
+      await afterPaint()
+      void outcome.then(runtime.shareWithTabs, () => {})
+      batch.settle(outcome)
+    }
+    draining = false
+  }
+
+  const runtime: SessionRuntime = {
+    keys,
+    client,
+    readSession: () => read('session', () => runtime.client.getSession()),
+    readSegment: () => read('segment', () => runtime.client.getSegment()),
+    segmentInUse: () => !!(find('segment')?.isActive() || state.segment.data),
+    write(fields, { load = false } = {}) {
+      let values: PublicFieldValues
+      try {
+        // Checked before anything is queued: bad input costs nothing and disturbs no other write.
+        values = toPublicFieldValues(fields)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      let settle!: Batch['settle']
+      const done = new Promise<Session>((resolve) => (settle = resolve))
+      const batch = queuedBatch(state.writes) ?? { fields: {}, load, done, settle }
+      dispatch({ type: 'write', fields: values, batch })
+      if (!draining) void drain()
+      return batch.done
+    },
+    onSegmentChange(listener) {
+      segmentListeners.add(listener)
+      return () => segmentListeners.delete(listener)
+    },
+    connectTabs: tabs.connect,
+    shareWithTabs() {
+      // Without a segment (the server moved it without saying where), the other tab reads its own.
+      const { session, segment } = state
+      if (session.data) tabs.post({ v: 1, at: session.at, session: session.data, segment: segment.data })
+    },
+  }
+  return runtime
+}
+
+/**
+ * What the server holds after accepting `fields` when it could not be read back: the last
+ * confirmed session with them written, and the region of the segment it answered.
+ */
+function acceptedSession(session: Session, fields: PublicFieldValues, segment: Segment): Session {
+  const written = withPublicFields(session, fields)
+  const { regionId: _previous, ...checkout } = written.namespaces.checkout ?? {}
+  if (typeof segment.regionId === 'string') checkout.regionId = { value: segment.regionId }
+  return { ...written, namespaces: { ...written.namespaces, checkout } }
+}
