@@ -10,6 +10,7 @@ import {
   useSegment,
   useSegmentKey,
   useSession,
+  useSessionRefresh,
   useUpdateSession,
   type PublicFieldUpdate,
   type RegionInput,
@@ -36,7 +37,7 @@ describe('hook types', () => {
     const [value, setValue, state] = usePublicField('utm_campaign')
     expectTypeOf(value).toEqualTypeOf<string | undefined>()
     expectTypeOf(setValue).toEqualTypeOf<(value: string) => Promise<void>>()
-    expectTypeOf(state).toEqualTypeOf<{ isPending: boolean; error: SessionError | null }>()
+    expectTypeOf(state).toEqualTypeOf<{ isPending: boolean; error: SessionError | null; reset: () => void }>()
     // @ts-expect-error values are strings
     void setValue(42)
     // @ts-expect-error the tuple is readonly
@@ -55,6 +56,16 @@ describe('hook types', () => {
     // @ts-expect-error a country is required
     void region.setRegion({ postalCode: '22250-040' })
     expectTypeOf(region.locate).toEqualTypeOf<(country?: string) => Promise<void>>()
+    expectTypeOf(region.reset).toEqualTypeOf<() => void>()
+  })
+
+  it('useSessionRefresh has the write hooks\' isPending, error and reset', () => {
+    expectTypeOf(useSessionRefresh()).toEqualTypeOf<{
+      refreshSession: () => Promise<void>
+      isPending: boolean
+      error: SessionError | null
+      reset: () => void
+    }>()
   })
 
   it('SessionProvider takes captureUtm and syncTabs as booleans', () => {

@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { usePublicField, type SessionError } from '../src/index'
+import { usePublicField, useUpdateSession, type SessionError } from '../src/index'
 import { createWrapper, mock, renderWithSession, sessionRequests } from './harness'
 
 function renderCounter(field: string, renders: Record<string, number>) {
@@ -105,6 +105,9 @@ describe('usePublicField', () => {
     ['an empty field name', '', 'x', /"" is not a valid public field name/],
     ['a name in another namespace', 'store.channel', '2', /only public fields can be written/],
     ['a non-string value', 'utm_source', 42, /must be a string, got number/],
+    ['an object-prototype key', '__proto__', 'x', /"__proto__" is not a valid public field name.*Object\.prototype key/],
+    ['"constructor"', 'public.constructor', 'x', /not an Object\.prototype key/],
+    ['"toString"', 'toString', 'x', /not an Object\.prototype key/],
   ])('rejects %s before any request, typed invalid-input', async (_case, name, value, message) => {
     const { result } = renderHook(() => usePublicField(name), createWrapper())
     await waitFor(() => expect(sessionRequests()).toHaveLength(1))
@@ -114,4 +117,19 @@ describe('usePublicField', () => {
     expect(result.current[2].error).toBe(caught)
     expect(sessionRequests()).toHaveLength(1)
   })
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'refuses %s in a multi-field update before any request, and sends none of the other fields',
+    async (name) => {
+      const { result } = renderHook(() => ({ update: useUpdateSession(), source: usePublicField('utm_source') }), createWrapper())
+      await waitFor(() => expect(sessionRequests()).toHaveLength(1))
+      // As it arrives from JSON (a CMS, a URL): an own property, unlike the `__proto__:` of an object literal.
+      const fields = JSON.parse(`{"utm_source":"mail","${name}":"x"}`) as Record<string, string>
+      let caught: SessionError | undefined
+      await act(() => result.current.update.mutateAsync(fields).catch((error: SessionError) => void (caught = error)))
+      expect(caught).toMatchObject({ name: 'SessionError', kind: 'invalid-input', message: expect.stringContaining(`"${name}"`) })
+      expect(result.current.source[0]).toBeUndefined()
+      expect(sessionRequests()).toHaveLength(1)
+    },
+  )
 })

@@ -151,6 +151,29 @@ describe('useRegion().locate()', () => {
     expect(sessionRequests()).toEqual([])
   })
 
+  it('settles with kind network after 15 s when the browser never calls back (a prompt left open), with no request', async () => {
+    // A browser that shows a permission prompt and never answers: its own timeout never starts.
+    Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition: vi.fn() }, configurable: true })
+    const { result } = await renderStorefront()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let caught: unknown
+      const located = result.current.region.locate('BRA').catch((error: unknown) => void (caught = error))
+      await vi.advanceTimersByTimeAsync(14_999)
+      expect(caught).toBeUndefined()
+      expect(result.current.region.isPending).toBe(true)
+      // The 15th second, and React Query's notification ticks after it.
+      await vi.advanceTimersByTimeAsync(1)
+      await vi.advanceTimersByTimeAsync(20)
+      await located
+      expect(caught).toMatchObject({ name: 'SessionError', kind: 'network', message: expect.stringContaining('within 15 s') })
+    } finally {
+      vi.useRealTimers()
+    }
+    await waitFor(() => expect(result.current.region).toMatchObject({ isPending: false, error: { kind: 'network' } }))
+    expect(sessionRequests()).toEqual([])
+  })
+
   it('is a network error where the browser has no geolocation', async () => {
     const { result } = await renderStorefront()
     let caught: unknown

@@ -14,10 +14,12 @@ export const stripPublicPrefix = (name: string): string =>
  */
 export function toPublicFieldName(name: unknown): string {
   const key = typeof name === 'string' ? PUBLIC_FIELD_NAME.exec(name)?.[1] : undefined
-  if (key === undefined) {
+  // Names are data: one that is also an Object.prototype key (`__proto__`, `constructor`, `toString`)
+  // would be dropped or read wrongly somewhere on its way, so it is refused, not half-sent.
+  if (key === undefined || key in Object.prototype) {
     throw new SessionError(
       'invalid-input',
-      `${describe(name)} is not a valid public field name: only public fields can be written (the Session Manager ignores other namespaces), named with letters, digits, "_" and "-"`,
+      `${describe(name)} is not a valid public field name: only public fields can be written (the Session Manager ignores other namespaces), named with letters, digits, "_" and "-", and not an Object.prototype key`,
     )
   }
   return key

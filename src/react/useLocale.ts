@@ -19,6 +19,8 @@ export interface UseLocaleResult extends Locale {
   setLocale: (cultureInfo: string) => Promise<void>
   isPending: boolean
   error: SessionError | null
+  /** Clears this hook's write error. */
+  reset: () => void
 }
 
 const selectLocale = (session: Session): Locale => ({
@@ -31,8 +33,8 @@ const selectLocale = (session: Session): Locale => ({
 /** The session's locale and currency, and `setLocale` to change the locale. */
 export function useLocale(): UseLocaleResult {
   const locale = useSessionQuery('useLocale', selectLocale)
-  const { write, isPending, error } = useSessionWrite('useLocale', toLocaleFields)
-  return { ...(locale.data ?? EMPTY_LOCALE), setLocale: write, isPending, error: error ?? locale.error }
+  const { write, isPending, error, reset } = useSessionWrite('useLocale', toLocaleFields)
+  return { ...(locale.data ?? EMPTY_LOCALE), setLocale: write, isPending, error: error ?? locale.error, reset }
 }
 
 const EMPTY_LOCALE: Locale = { cultureInfo: undefined, currencyCode: undefined, currencySymbol: undefined, countryCode: undefined }

@@ -11,6 +11,8 @@ export interface PublicFieldState {
   isPending: boolean
   /** This hook's last write error, else the session's load error. */
   error: SessionError | null
+  /** Clears this hook's write error. */
+  reset: () => void
 }
 
 export type UsePublicFieldResult<Value extends string = string> = readonly [
@@ -27,7 +29,7 @@ export function usePublicField<Name extends PublicFieldName>(name: Name): UsePub
   const key = stripPublicPrefix(name)
   const select = useCallback((session: Session) => readSessionValue(session, 'public', key), [key])
   const field = useSessionQuery('usePublicField', select)
-  const { write, isPending, error } = useSessionWrite('usePublicField', (value: PublicFieldValue<Name>) => ({ [name]: value }))
+  const { write, isPending, error, reset } = useSessionWrite('usePublicField', (value: PublicFieldValue<Name>) => ({ [name]: value }))
   // The server stores strings: a declared union is what this app writes there.
-  return [field.data as PublicFieldValue<Name> | undefined, write, { isPending, error: error ?? field.error }] as const
+  return [field.data as PublicFieldValue<Name> | undefined, write, { isPending, error: error ?? field.error, reset }] as const
 }

@@ -25,6 +25,8 @@ export interface UseRegionResult extends Region {
   locate: (country?: string) => Promise<void>
   isPending: boolean
   error: SessionError | null
+  /** Clears this hook's write error. */
+  reset: () => void
 }
 
 const selectRegion = (session: Session): Region => ({
@@ -48,7 +50,7 @@ const toFields = async (request: RegionRequest) =>
 /** The shopper's region, `setRegion` to change it by postal code or coordinates, and `locate`. */
 export function useRegion(): UseRegionResult {
   const region = useSessionQuery('useRegion', selectRegion)
-  const { write, isPending, error } = useSessionWrite('useRegion', toFields)
+  const { write, isPending, error, reset } = useSessionWrite('useRegion', toFields)
   const country = region.data?.country
   const locate = useCallback((inCountry = country) => write([LOCATE, inCountry]), [write, country])
   return {
@@ -59,5 +61,6 @@ export function useRegion(): UseRegionResult {
     locate,
     isPending,
     error: error ?? region.error,
+    reset,
   }
 }

@@ -15,6 +15,8 @@ export interface UseSalesChannelResult {
   setChannel: (sc: string) => Promise<void>
   isPending: boolean
   error: SessionError | null
+  /** Clears this hook's write error. */
+  reset: () => void
 }
 
 const selectChannel = (session: Session) => readSessionValue(session, 'store', 'channel')
@@ -22,6 +24,6 @@ const selectChannel = (session: Session) => readSessionValue(session, 'store', '
 /** The session's trade policy (sales channel), and `setChannel` to switch it. */
 export function useSalesChannel(): UseSalesChannelResult {
   const channel = useSessionQuery('useSalesChannel', selectChannel)
-  const { write, isPending, error } = useSessionWrite('useSalesChannel', toSalesChannelFields)
-  return { channel: channel.data, setChannel: write, isPending, error: error ?? channel.error }
+  const { write, isPending, error, reset } = useSessionWrite('useSalesChannel', toSalesChannelFields)
+  return { channel: channel.data, setChannel: write, isPending, error: error ?? channel.error, reset }
 }

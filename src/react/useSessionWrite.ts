@@ -10,6 +10,8 @@ export interface SessionWrite<TInput> {
   write: (input: TInput) => Promise<void>
   isPending: boolean
   error: SessionError | null
+  /** Clears this hook's `error` (and its last result). */
+  reset: () => void
 }
 
 /**
@@ -28,5 +30,5 @@ export function useSessionWrite<TInput>(
   )
   const { mutateAsync } = mutation
   const write = useCallback((input: TInput) => settleForReaders(mutateAsync(input)), [mutateAsync])
-  return { write, isPending: mutation.isPending, error: mutation.error }
+  return { write, isPending: mutation.isPending, error: mutation.error, reset: mutation.reset }
 }
