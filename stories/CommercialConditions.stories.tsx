@@ -43,9 +43,13 @@ export const LocaleSwitcherStory: Story = {
   render: () => <LocaleSwitcher />,
 }
 
-/** Log in as a B2B buyer through the emulator: price tables reach the segment, prices drop, policy 3 opens. */
-export const B2BBuyerStory: Story = {
-  name: 'B2B buyer with a price table',
+/**
+ * Log in / log out without a reload: the login happens outside the Session Manager (VTEX ID;
+ * here the emulator), `refreshSession()` re-reads session and segment, price tables reach the
+ * segment, prices drop, policy 3 opens; logging out brings the anonymous prices back.
+ */
+export const LogInLogOut: Story = {
+  name: 'Log in / log out without a reload',
   render: () => (
     <>
       <B2BBuyer sessionManager={demoSessionManager} />

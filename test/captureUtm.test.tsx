@@ -26,7 +26,7 @@ function useLandingPage(priceFetches: string[]) {
   const session = useSession()
   const [campaign] = usePublicField('utm_campaign')
   usePricesPerSegment(priceFetches)
-  return { session, campaign, campaigns: useCampaigns(), segment: useSegment() }
+  return { session, campaign, campaigns: useCampaigns().campaigns, segment: useSegment() }
 }
 
 function renderLandingPage(options: RenderOptions) {

@@ -70,8 +70,21 @@ describe('useSalesChannel and useLocale', () => {
 })
 
 describe('usePriceTables and useCampaigns', () => {
+  it('tell loading and a failed load apart from an empty list', async () => {
+    const { result } = renderHook(() => ({ tables: usePriceTables(), campaigns: useCampaigns() }), createWrapper())
+    expect(result.current.tables).toEqual({ priceTables: [], isPending: true, error: null })
+    await waitFor(() => expect(result.current.tables.isPending).toBe(false))
+    expect(result.current.tables).toEqual({ priceTables: [], isPending: false, error: null })
+    expect(result.current.campaigns).toEqual({ campaigns: [], isPending: false, error: null })
+
+    mock.fail({ kind: 'http', status: 503 }, { path: '/api/sessions' })
+    const failed = renderHook(() => usePriceTables(), createWrapper())
+    await waitFor(() => expect(failed.result.current.error).toMatchObject({ name: 'SessionError', kind: 'http', status: 503 }))
+    expect(failed.result.current).toMatchObject({ priceTables: [], isPending: false })
+  })
+
   it('read price tables from the session profile once the shopper is logged in', async () => {
-    const { result } = renderHook(() => ({ tables: usePriceTables(), session: useSession(), field: usePublicField('a') }), createWrapper())
+    const { result } = renderHook(() => ({ tables: usePriceTables().priceTables, session: useSession(), field: usePublicField('a') }), createWrapper())
     await waitFor(() => expect(result.current.session.data).toBeDefined())
     await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/segments'))
     expect(result.current.tables).toEqual([])
@@ -82,13 +95,13 @@ describe('usePriceTables and useCampaigns', () => {
 
   it('fall back to the segment when the session does not carry them', async () => {
     server.use(...createSessionManagerMock({ store: { priceTables: 'store-wide', campaigns: 'always-on' } }).handlers)
-    const { result } = renderHook(() => ({ tables: usePriceTables(), campaigns: useCampaigns() }), createWrapper())
+    const { result } = renderHook(() => ({ tables: usePriceTables().priceTables, campaigns: useCampaigns().campaigns }), createWrapper())
     await waitFor(() => expect(result.current.tables).toEqual(['store-wide']))
     expect(result.current.campaigns).toEqual(['always-on'])
   })
 
   it('list the Campaign Audiences a UTM value makes the session match, from rnb', async () => {
-    const { result } = renderHook(() => ({ campaigns: useCampaigns(), campaign: usePublicField('utm_campaign') }), createWrapper())
+    const { result } = renderHook(() => ({ campaigns: useCampaigns().campaigns, campaign: usePublicField('utm_campaign') }), createWrapper())
     await waitFor(() => expect(sessionRequests().length).toBeGreaterThan(0))
     await act(() => result.current.campaign[1]('black-friday'))
     expect(result.current.campaigns).toEqual(['black-friday'])
@@ -97,18 +110,18 @@ describe('usePriceTables and useCampaigns', () => {
   })
 
   it('make no segment request while the session carries the list', async () => {
-    const { result } = renderHook(() => ({ campaigns: useCampaigns(), campaign: usePublicField('utm_campaign') }), createWrapper())
+    const { result } = renderHook(() => ({ campaigns: useCampaigns().campaigns, campaign: usePublicField('utm_campaign') }), createWrapper())
     await waitFor(() => expect(sessionRequests().length).toBeGreaterThan(0))
     await act(() => result.current.campaign[1]('black-friday'))
     const mark = sessionRequests().length // (reset() would also forget the session)
-    const later = renderHook(() => useCampaigns(), createWrapper())
+    const later = renderHook(() => useCampaigns().campaigns, createWrapper())
     await waitFor(() => expect(later.result.current).toEqual(['black-friday']))
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(sessionRequests().slice(mark).map(({ path }) => path)).toEqual(['/api/sessions?items=*'])
   })
 
   it('return the same list across renders until it changes', async () => {
-    const { result, rerender } = renderHook(() => ({ campaigns: useCampaigns(), campaign: usePublicField('utm_campaign') }), createWrapper())
+    const { result, rerender } = renderHook(() => ({ campaigns: useCampaigns().campaigns, campaign: usePublicField('utm_campaign') }), createWrapper())
     await waitFor(() => expect(sessionRequests().length).toBeGreaterThan(0))
     await act(() => result.current.campaign[1]('black-friday'))
     const first = result.current.campaigns

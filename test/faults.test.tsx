@@ -56,7 +56,17 @@ describe('faults on a write', () => {
     expect(caught).toMatchObject({ kind: 'http', status: 503 })
     expect(result.current.field[2].error).toBe(caught)
     await act(() => result.current.field[1]('y'))
-    expect(result.current.field).toEqual(['y', expect.any(Function), { isPending: false, error: null }])
+    expect(result.current.field).toEqual(['y', expect.any(Function), { isPending: false, error: null, reset: expect.any(Function) }])
+  })
+
+  it('clears the error with reset(), keeping the last good value', async () => {
+    const { result } = await renderLoadedField()
+    mock.fail({ kind: 'http', status: 503 })
+    await act(() => result.current.field[1]('x').catch(() => {}))
+    expect(result.current.field[2].error).toMatchObject({ kind: 'http', status: 503 })
+    act(() => result.current.field[2].reset())
+    await waitFor(() => expect(result.current.field[2].error).toBeNull())
+    expect(result.current.field[0]).toBe('last-good')
   })
 
   it('fails fast with kind network when offline instead of pausing', async () => {

@@ -22,7 +22,7 @@ import { createTestQueryClient, createWrapper, mock, server, sessionRequests } f
 
 const requestLines = (mark = 0) => sessionRequests().slice(mark).map(({ method, path }) => `${method} ${path}`)
 const serverPublic = async () => (await createSessionClient().getSession()).namespaces.public
-const campaignOf = (session: Session | undefined) => session?.namespaces.public?.utm_campaign?.value
+const campaignOf = (session: Session | undefined) => session?.namespaces.public?.utm_campaign?.value as string | undefined
 
 /** The answers to the next GETs of the session are held until `release()`: a read that lands late. */
 function holdSessionReads() {
@@ -233,7 +233,7 @@ describe('refreshSession()', () => {
           queryFn: () => priceFetches.push(segment.data?.priceTables ?? '') && { price: 10 },
           enabled: segment.data !== undefined,
         })
-        return { session: useSession(), priceTables: usePriceTables(), refresh: useSessionRefresh() }
+        return { session: useSession(), priceTables: usePriceTables().priceTables, refresh: useSessionRefresh() }
       },
       { wrapper },
     )

@@ -10,7 +10,6 @@ import { sessionKeysFor, type SessionKeys } from './sessionKeys'
 import {
   initialState,
   paintedSession,
-  queuedBatch,
   reduce,
   withPublicFields,
   type Batch,
@@ -170,7 +169,7 @@ export function createSessionRuntime(
   let draining = false
   async function drain(): Promise<void> {
     draining = true
-    for (let batch = queuedBatch(state.writes); batch; batch = queuedBatch(state.writes)) {
+    for (let batch = state.writes.queued; batch; batch = state.writes.queued) {
       dispatch({ type: 'send' })
       const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
       await outcome.catch(() => {})
@@ -198,7 +197,7 @@ export function createSessionRuntime(
       }
       let settle!: Batch['settle']
       const done = new Promise<Session>((resolve) => (settle = resolve))
-      const batch = queuedBatch(state.writes) ?? { fields: {}, load, done, settle }
+      const batch = state.writes.queued ?? { fields: {}, load, done, settle }
       dispatch({ type: 'write', fields: values, batch })
       if (!draining) void drain()
       return batch.done

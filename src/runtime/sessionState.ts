@@ -17,10 +17,20 @@ export interface Confirmed<T> {
 }
 
 /** The write side, as named states: one PATCH at a time, later writes merged behind it. */
-export type Writes =
-  | { name: 'idle' }
-  | { name: 'queued'; queued: Batch }
-  | { name: 'sending'; inFlight: Batch; queued?: Batch }
+export type WritePhase = 'idle' | 'queued' | 'sending'
+
+export interface Writes {
+  name: WritePhase
+  inFlight?: Batch
+  queued?: Batch
+}
+
+/** The only way to build the write side: its name always matches what it holds. */
+const writes = (inFlight?: Batch, queued?: Batch): Writes => ({
+  name: inFlight ? 'sending' : queued ? 'queued' : 'idle',
+  inFlight,
+  queued,
+})
 
 export interface SessionState {
   session: Confirmed<Session>
@@ -55,48 +65,35 @@ export type SessionEvent =
 export const initialState = (session: Confirmed<Session>, segment: Confirmed<Segment>): SessionState => ({
   session,
   segment,
-  writes: { name: 'idle' },
+  writes: writes(),
 })
 
 const landed = <T>(current: Confirmed<T>, data: T | undefined, at: number): Confirmed<T> =>
   at > current.at ? { data, at } : current
 
-/** The queued batch, whatever the phase (the one a new write joins). */
-export const queuedBatch = (writes: Writes): Batch | undefined => (writes.name === 'idle' ? undefined : writes.queued)
-
 /** Every state change of the runtime, and nothing else. */
 export function reduce(state: SessionState, event: SessionEvent): SessionState {
+  const { inFlight, queued } = state.writes
   switch (event.type) {
     case 'server':
       return {
         ...state,
-        session: event.session === undefined ? state.session : landed(state.session, event.session, event.at),
-        segment:
-          event.segment !== undefined || event.segmentUnknown
-            ? landed(state.segment, event.segment, event.at)
-            : state.segment,
+        session: event.session ? landed(state.session, event.session, event.at) : state.session,
+        segment: event.segment || event.segmentUnknown ? landed(state.segment, event.segment, event.at) : state.segment,
       }
     case 'forgotten':
       return { ...state, [event.part]: { data: undefined, at: state[event.part].at } }
-    case 'write': {
-      const { writes } = state
-      const queued: Batch = { ...event.batch, fields: { ...queuedBatch(writes)?.fields, ...event.fields } }
-      return { ...state, writes: writes.name === 'sending' ? { ...writes, queued } : { name: 'queued', queued } }
-    }
+    case 'write':
+      return { ...state, writes: writes(inFlight, { ...event.batch, fields: { ...queued?.fields, ...event.fields } }) }
     case 'send':
-      return state.writes.name === 'queued' ? { ...state, writes: { name: 'sending', inFlight: state.writes.queued } } : state
+      return { ...state, writes: writes(queued) }
     case 'settle':
-      return state.writes.name === 'sending'
-        ? { ...state, writes: state.writes.queued ? { name: 'queued', queued: state.writes.queued } : { name: 'idle' } }
-        : state
+      return { ...state, writes: writes(undefined, queued) }
   }
 }
 
 /** Public fields not yet confirmed, in the order they were written (a later value wins). */
-export function pendingFields(writes: Writes): PublicFieldValues {
-  if (writes.name === 'idle') return {}
-  return writes.name === 'sending' ? { ...writes.inFlight.fields, ...writes.queued?.fields } : { ...writes.queued.fields }
-}
+export const pendingFields = ({ inFlight, queued }: Writes): PublicFieldValues => ({ ...inFlight?.fields, ...queued?.fields })
 
 /** The session with public fields painted over it (spread, not assignment: a name is data, never a prototype key). */
 export function withPublicFields(session: Session, fields: PublicFieldValues): Session {

@@ -2,7 +2,7 @@ import { useCampaigns } from 'vtex-session-react'
 
 /** Shows the promotion of each Campaign Audience the session matches (e.g. from a UTM link). */
 export function CampaignBanner() {
-  const campaigns = useCampaigns()
+  const { campaigns } = useCampaigns()
   if (campaigns.length === 0) return <p data-testid="campaigns">No campaign audience matched.</p>
   return (
     <p data-testid="campaigns" role="status" style={{ background: '#111', color: '#fff', padding: '0.5rem 1rem' }}>

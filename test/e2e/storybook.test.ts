@@ -157,17 +157,27 @@ describe('the Storybook demos in chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '8-locale.png') })
   })
 
-  it('logs a B2B buyer in through the emulator: price tables reach the session, prices drop, policy 3 opens', async () => {
-    await openStory('storefront-commercial-conditions--b-2-b-buyer-story')
+  it('logs a B2B buyer in and out without a reload: refreshSession() re-reads, price tables and prices follow', async () => {
+    await openStory('storefront-commercial-conditions--log-in-log-out')
     await page.getByText('Anonymous · price tables: none').waitFor()
     await page.getByText('Prices up to date').waitFor()
-    const before = await pricesText()
+    await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    const anonymous = await pricesText()
+    sessionRequests = []
     await page.getByRole('button', { name: 'Log in as buyer@b2b.example' }).click()
     await page.getByText('Logged in as buyer@b2b.example · price tables: b2b-gold').waitFor()
-    await expect.poll(pricesText).not.toBe(before)
+    await expect.poll(pricesText).not.toBe(anonymous)
+    // One re-read of each, through the runtime: no write, no second read.
+    expect(sessionRequests.sort()).toEqual(['GET /api/segments', 'GET /api/sessions?items=*'])
     await page.getByRole('button', { name: 'B2B (private)' }).click()
     await page.getByText('Channel 3 · BRL · BRA').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '9-b2b-buyer.png') })
+    await page.getByRole('button', { name: 'Brazil (BRL)' }).click()
+    await page.getByText('Channel 1 · BRL · BRA').waitFor()
+    await page.getByRole('button', { name: 'Log out' }).click()
+    await page.getByText('Anonymous · price tables: none').waitFor()
+    await expect.poll(pricesText).toBe(anonymous)
+    expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
   })
 
   it('shows the campaign-audience banner for a black-friday UTM link, with campaign prices', async () => {
