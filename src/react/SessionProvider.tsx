@@ -1,5 +1,5 @@
 import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
 import type { Session } from '../core/types'
 import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
@@ -71,16 +71,13 @@ export function SessionProvider({
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
 
-  const dependentRef = useRef(dependentQueries)
-  useEffect(() => {
-    dependentRef.current = dependentQueries
-  }, [dependentQueries])
+  // Re-subscribing when an inline `dependentQueries` array changes costs nothing: it is a Set entry.
   useEffect(
     () =>
       runtime.onSegmentChange(() => {
-        for (const queryKey of dependentRef.current) void queryClient.invalidateQueries({ queryKey })
+        for (const queryKey of dependentQueries) void queryClient.invalidateQueries({ queryKey })
       }),
-    [runtime, queryClient],
+    [runtime, queryClient, dependentQueries],
   )
   useEffect(() => (syncTabs ? runtime.connectTabs() : undefined), [syncTabs, runtime])
 

@@ -12,7 +12,9 @@ import { waitForReaders } from './waitForReaders'
  */
 export async function refreshSession(queryClient: QueryClient, client: SessionClient = createSessionClient()): Promise<Session> {
   const runtime = sessionRuntime(queryClient, client)
-  const [session] = await Promise.all([runtime.readSession(), runtime.segmentInUse() ? runtime.readSegment() : undefined])
+  // The segment too, when something reads it or it is cached (it must not go on describing the old session).
+  const segmentInUse = queryClient.getQueryCache().find({ queryKey: runtime.keys.segment, exact: true })?.isActive() || runtime.confirmed().segment
+  const [session] = await Promise.all([runtime.readSession(), segmentInUse ? runtime.readSegment() : undefined])
   await waitForReaders()
   runtime.shareWithTabs()
   return session

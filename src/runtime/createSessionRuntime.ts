@@ -13,7 +13,6 @@ import {
   reduce,
   withPublicFields,
   type Batch,
-  type ServerEvent,
   type SessionEvent,
   type SessionState,
 } from './sessionState'
@@ -29,8 +28,8 @@ export interface SessionRuntime {
   readSession(): Promise<Session>
   /** A segment read, through the same gate. */
   readSegment(): Promise<Segment>
-  /** Whether something reads the segment: an active observer, or a cached segment that must stay true. */
-  segmentInUse(): boolean
+  /** What the runtime holds as confirmed (the cache shows it with pending writes painted over). */
+  confirmed(): { session?: Session; segment?: Segment }
   /** Writes public fields; resolves with the confirmed session once readers see it. `load`: always `?items=*`. */
   write(fields: unknown, options?: { load?: boolean }): Promise<Session>
   /** Called each time the segment changes (not on its first load); returns the unsubscribe function. */
@@ -62,6 +61,7 @@ export function createSessionRuntime(
 ): SessionRuntime {
   const keys = sessionKeysFor(client.baseUrl)
   const cache = queryClient.getQueryCache()
+  const hashes = [JSON.stringify(keys.session), JSON.stringify(keys.segment)]
   const find = (part: Part) => cache.find<Session | Segment>({ queryKey: keys[part], exact: true })
   // What the cache already holds (hydrated, prefetched, initialData) is server state as of its time.
   const fromCache = (part: Part) => ({ data: find(part)?.state.data as never, at: find(part)?.state.dataUpdatedAt ?? 0 })
@@ -71,11 +71,13 @@ export function createSessionRuntime(
   let painting = false
   let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
   const segmentListeners = new Set<(segment: Segment) => void>()
-  const tabs = openTabChannel(client.baseUrl, (message) => confirm({ type: 'server', segmentUnknown: true, ...message }))
+  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'server', segmentUnknown: true, ...message }))
 
   function dispatch(event: SessionEvent): void {
+    const segmentBefore = state.segment
     state = reduce(state, event)
     paint()
+    if (state.segment !== segmentBefore && !state.segment.data) dropSegment()
   }
 
   function setCache(part: Part, data: Session | Segment): void {
@@ -96,12 +98,11 @@ export function createSessionRuntime(
     segmentKey = key
   }
 
-  /** Server state; when it moved the segment without saying where, nobody may price with the old one. */
-  function confirm(event: ServerEvent): void {
-    const before = state.segment
-    dispatch(event)
-    if (state.segment === before || state.segment.data) return
-    // Its readers read it again; a segment cached for nobody is reset (the next reader loads it).
+  /**
+   * The server moved the segment without saying where: nobody may price with the old one. Its
+   * readers read it again; a segment cached for nobody is reset (the next reader loads it).
+   */
+  function dropSegment(): void {
     const query = find('segment')
     painted.segment = undefined
     if (query?.isActive()) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
@@ -111,7 +112,7 @@ export function createSessionRuntime(
   // Whatever else writes these keys is a source like any other: the app's setQueryData and
   // hydration are server state as of their time; a fetch that lands an older paint is painted over.
   cache.subscribe((event: QueryCacheNotifyEvent) => {
-    const part = (['session', 'segment'] as const).find((name) => event.query.queryHash === JSON.stringify(keys[name]))
+    const part = (['session', 'segment'] as const)[hashes.indexOf(event.query.queryHash)]
     if (painting || !part) return
     if (event.type === 'removed') return dispatch({ type: 'forgotten', part })
     const action = event.type === 'updated' ? event.action : undefined
@@ -144,7 +145,7 @@ export function createSessionRuntime(
   async function send({ fields, load }: Batch): Promise<Session> {
     if (load || !find('segment')?.isActive()) {
       const session = await runtime.client.editSession(fields, { items: '*' })
-      confirm({ type: 'server', at: now(), session, segmentUnknown: true })
+      dispatch({ type: 'server', at: now(), session, segmentUnknown: true })
       return session
     }
     const { segmentToken } = await runtime.client.editSession(fields)
@@ -186,7 +187,7 @@ export function createSessionRuntime(
     client,
     readSession: () => read('session', () => runtime.client.getSession()),
     readSegment: () => read('segment', () => runtime.client.getSegment()),
-    segmentInUse: () => !!(find('segment')?.isActive() || state.segment.data),
+    confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
     write(fields, { load = false } = {}) {
       let values: PublicFieldValues
       try {

@@ -19,7 +19,7 @@ function parseTabMessage(data: unknown): TabMessage | undefined {
 
 export interface TabChannel {
   post(message: TabMessage): void
-  /** Listens and posts while at least one provider is connected; returns the disconnect function. */
+  /** Listens and posts while at least one provider is connected; returns the disconnect function (call it once). */
   connect(): () => void
 }
 
@@ -42,13 +42,11 @@ export function openTabChannel(baseUrl: string, receive: (message: TabMessage) =
           if (message) receive(message)
         }
       }
-      let connected = true
       return () => {
-        if (connected && --connections === 0) {
+        if (--connections === 0) {
           channel?.close()
           channel = undefined
         }
-        connected = false
       }
     },
   }
