@@ -23,6 +23,21 @@ export default tseslint.config(
     },
   },
   {
+    // The runtime is framework-free too: core, and QueryClient types only (never React or a hook).
+    files: ['src/runtime/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tanstack/react-query', allowTypeImports: true, message: 'The runtime takes QueryClient types only.' }],
+          patterns: [
+            { group: ['react', 'react-dom', '../react/*', '../testing/*', '../server/*'], message: 'The runtime imports core only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The server entry runs in server components and route handlers: no React, no hooks.
     files: ['src/server/**'],
     rules: {

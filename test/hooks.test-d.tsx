@@ -11,6 +11,8 @@ import {
   useSegmentKey,
   useSession,
   useSessionRefresh,
+  usePriceTables,
+  useCampaigns,
   useUpdateSession,
   type PublicFieldUpdate,
   type RegionInput,
@@ -66,6 +68,11 @@ describe('hook types', () => {
       error: SessionError | null
       reset: () => void
     }>()
+  })
+
+  it('usePriceTables and useCampaigns tell loading and errors apart from an empty list', () => {
+    expectTypeOf(usePriceTables()).toEqualTypeOf<{ priceTables: readonly string[]; isPending: boolean; error: SessionError | null }>()
+    expectTypeOf(useCampaigns()).toEqualTypeOf<{ campaigns: readonly string[]; isPending: boolean; error: SessionError | null }>()
   })
 
   it('SessionProvider takes captureUtm and syncTabs as booleans', () => {

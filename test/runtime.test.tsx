@@ -2,7 +2,7 @@ import { onlineManager, QueryClientProvider, useQuery } from '@tanstack/react-qu
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { useState, type ReactNode } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSessionClient,
   refreshSession,
@@ -110,6 +110,19 @@ describe('one runtime per QueryClient', () => {
       { public: { utm_campaign: { value: 'before-remount' } } },
       { public: { utm_campaign: { value: 'after-remount' } } },
     ])
+  })
+
+  it('a write settles after its provider unmounts, with no React warning, and the cache keeps its answer', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const { wrapper, queryClient } = createWrapper()
+    const { result, unmount } = renderHook(() => usePublicField('utm_campaign'), { wrapper })
+    await waitFor(() => expect(sessionRequests()).toHaveLength(1))
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 30 : 0))
+    const write = result.current[1]('after-unmount')
+    unmount()
+    await expect(write).resolves.toBeUndefined()
+    expect(campaignOf(queryClient.getQueryData<Session>(sessionKeys.session))).toBe('after-unmount')
+    expect(errors).not.toHaveBeenCalled()
   })
 
   it('a provider with another baseUrl gets its own runtime and cache keys', async () => {
