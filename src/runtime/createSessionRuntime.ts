@@ -13,6 +13,7 @@ import {
   reduce,
   withPublicFields,
   type Batch,
+  type Confirmed,
   type SessionEvent,
   type SessionState,
 } from './sessionState'
@@ -64,9 +65,12 @@ export function createSessionRuntime(
   const hashes = [JSON.stringify(keys.session), JSON.stringify(keys.segment)]
   const find = (part: Part) => cache.find<Session | Segment>({ queryKey: keys[part], exact: true })
   // What the cache already holds (hydrated, prefetched, initialData) is server state as of its time.
-  const fromCache = (part: Part) => ({ data: find(part)?.state.data as never, at: find(part)?.state.dataUpdatedAt ?? 0 })
+  const fromCache = <T>(part: Part): Confirmed<T> => {
+    const query = find(part)
+    return { data: query?.state.data as T | undefined, at: query?.state.dataUpdatedAt ?? 0 }
+  }
 
-  let state: SessionState = initialState(fromCache('session'), fromCache('segment'))
+  let state: SessionState = initialState(fromCache<Session>('session'), fromCache<Segment>('segment'))
   const painted: Partial<Record<Part, unknown>> = {}
   let painting = false
   let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
