@@ -14,8 +14,20 @@ export interface SessionErrorOptions {
   cause?: unknown
 }
 
+/**
+ * Marks every SessionError, whichever copy of the class made it: each build entry (`.`, `/server`,
+ * `/testing`, ESM or CJS, two installs of the package) bundles its own copy, and `instanceof`
+ * must hold across all of them. `Symbol.for` is one symbol per JavaScript realm.
+ */
+const BRAND = Symbol.for('vtex-session-react/SessionError')
+
 /** The one error type every function and hook of this library rejects or fails with. */
 export class SessionError extends Error {
+  /** True for a SessionError from any entry or module system of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+  }
+
   override readonly name = 'SessionError'
   readonly kind: SessionErrorKind
   /** HTTP status, for kind `http`. */
@@ -28,5 +40,6 @@ export class SessionError extends Error {
   }
 }
 
-export const isSessionError = (value: unknown): value is SessionError =>
-  value instanceof SessionError
+Object.defineProperty(SessionError.prototype, BRAND, { value: true })
+
+export const isSessionError = (value: unknown): value is SessionError => value instanceof SessionError

@@ -10,3 +10,6 @@ export { demoPricesFor } from './demoPrices'
 export type { DemoProduct } from './demoPrices'
 export { defaultCampaignAudiences, defaultTradePolicies, matchingAudiences } from './commerce'
 export type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
+// The package's one error class (the same brand as in every other entry), for tests that check kinds.
+export { isSessionError, SessionError } from '../core/SessionError'
+export type { SessionErrorKind } from '../core/SessionError'

@@ -60,3 +60,5 @@ export async function startSessionManagerServer(options: SessionManagerServerOpt
   origin = `http://${host}:${(server.address() as AddressInfo).port}`
   return { url: origin, mock, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }
+
+export { isSessionError, SessionError } from '../core/SessionError'

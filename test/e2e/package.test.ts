@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module'
+import { describe, expect, it } from 'vitest'
+
+// Against the built package (npm run build first), as an app imports it: every entry, ESM and CJS.
+const require = createRequire(import.meta.url)
+type ErrorEntry = { SessionError: new (kind: 'network', message: string) => Error; isSessionError: (value: unknown) => boolean }
+
+const entries = ['', '/server', '/testing', '/testing/node']
+async function loadEntries(): Promise<Array<[name: string, entry: ErrorEntry]>> {
+  const loaded: Array<[string, ErrorEntry]> = []
+  for (const entry of entries) {
+    loaded.push([`ESM vtex-session-react${entry}`, (await import(`vtex-session-react${entry}`)) as ErrorEntry])
+    loaded.push([`CJS vtex-session-react${entry}`, require(`vtex-session-react${entry}`) as ErrorEntry])
+  }
+  return loaded
+}
+
+describe('one SessionError for the whole package', () => {
+  it('holds for instanceof and isSessionError across ., /server, /testing, /testing/node, in ESM and CJS', async () => {
+    const loaded = await loadEntries()
+    // Each entry has its own copy of the class (bundled separately): the brand makes them one.
+    expect(new Set(loaded.map(([, entry]) => entry.SessionError)).size).toBeGreaterThan(1)
+    for (const [made, maker] of loaded) {
+      const error = new maker.SessionError('network', 'offline')
+      for (const [checked, checker] of loaded) {
+        expect(error instanceof checker.SessionError, `${made} instanceof ${checked}`).toBe(true)
+        expect(checker.isSessionError(error), `${checked} isSessionError(${made})`).toBe(true)
+      }
+    }
+  })
+
+  it('rejects a /server failure with an error the main entry recognizes (ESM and CJS)', async () => {
+    const server = (await import('vtex-session-react/server')) as typeof import('../../src/server/index')
+    const main = (await import('vtex-session-react')) as typeof import('../../src/index')
+    const mainCjs = require('vtex-session-react') as typeof import('../../src/index')
+    const error = await server.fetchSession({ baseUrl: 'not-a-url' }).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(main.SessionError)
+    expect(error).toBeInstanceOf(mainCjs.SessionError)
+    expect(mainCjs.isSessionError(error)).toBe(true)
+    expect(error).toMatchObject({ name: 'SessionError', kind: 'invalid-input' })
+  })
+
+  it('is no SessionError for plain errors and look-alikes', async () => {
+    const main = (await import('vtex-session-react')) as typeof import('../../src/index')
+    expect(main.isSessionError(new Error('x'))).toBe(false)
+    expect(main.isSessionError({ name: 'SessionError', kind: 'network' })).toBe(false)
+    expect(main.isSessionError(null)).toBe(false)
+  })
+})
