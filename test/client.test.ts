@@ -32,6 +32,23 @@ describe('createSessionClient', () => {
     expect(mock.requests.at(-1)?.path).toBe('/api/sessions?items=public.postalCode,checkout.regionId')
   })
 
+  it('reads the session back when a Session Manager answers PATCH or POST ?items= with tokens only (as the OpenAPI documents)', async () => {
+    // The emulator's own answer to the same request without ?items=: the tokens.
+    const tokensOnly = async ({ request }: { request: Request }) =>
+      fetch(request.url.replace(/\?items=.*$/, ''), { method: request.method, body: await request.text(), headers: request.headers })
+    server.use(http.patch('/api/sessions', tokensOnly, { once: true }), http.post('/api/sessions', tokensOnly, { once: true }))
+    const edited = await client.editSession({ utm_campaign: 'tokens-only' }, { items: '*' })
+    expect(edited.namespaces.public?.utm_campaign?.value).toBe('tokens-only')
+    const created = await client.createSession({ utm_source: 'post' }, { items: ['public.utm_source'] })
+    expect(created.namespaces).toEqual({ public: { utm_source: { value: 'post' } } })
+    expect(mock.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'PATCH /api/sessions',
+      'GET /api/sessions?items=*',
+      'POST /api/sessions',
+      'GET /api/sessions?items=public.utm_source',
+    ])
+  })
+
   it('PATCHes public fields with the exact body and answers with tokens', async () => {
     const tokens = await client.editSession({ utm_campaign: 'black-friday' })
     expect(tokens).toEqual({ sessionToken: expect.stringMatching(/^ey/), segmentToken: expect.any(String) })

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini'
+import { parseResponse } from './parseResponse'
 import { toPublicFieldValues, toRequestBody } from './publicFields'
 import { requestJson, type RequestOptions, type RequestSettings } from './request'
 import { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
@@ -37,6 +39,11 @@ export interface SessionClient {
   getSegment(options?: RequestOptions & { segmentToken?: string }): Promise<Segment>
 }
 
+const anyJson = z.unknown()
+
+const isTokenAnswer = (answer: unknown): boolean =>
+  typeof answer === 'object' && answer !== null && 'sessionToken' in answer && !('namespaces' in answer)
+
 const itemsQuery = (items: SessionItems = '*'): string =>
   `?items=${items === '*' ? '*' : items.map(encodeURIComponent).join(',')}`
 
@@ -53,15 +60,21 @@ export function createSessionClient(options: SessionClientOptions = {}): Session
     // Checked before the request: bad input never reaches the network.
     // An edit needs a field; creating a session with none is how a server starts one.
     const body = toRequestBody(toPublicFieldValues(fields, { allowEmpty: method === 'POST' }))
-    return options.items === undefined
-      ? requestJson(settings, method, '/api/sessions', sessionTokensSchema, 'session token answer', { ...options, body })
-      : requestJson(settings, method, `/api/sessions${itemsQuery(options.items)}`, sessionSchema, 'session', { ...options, body })
+    if (options.items === undefined) {
+      return requestJson(settings, method, '/api/sessions', sessionTokensSchema, 'session token answer', { ...options, body })
+    }
+    const answer = await requestJson(settings, method, `/api/sessions${itemsQuery(options.items)}`, anyJson, 'session', { ...options, body })
+    // The real Session Manager answers `?items=` with the session; the OpenAPI documents only the
+    // tokens, and a Session Manager that answers so is read back (its cookies are set by now).
+    return isTokenAnswer(answer) ? getSession(options) : parseResponse(sessionSchema, answer, 'session')
   }
+
+  const getSession = (readOptions: ReadOptions = {}) =>
+    requestJson(settings, 'GET', `/api/sessions${itemsQuery(readOptions.items)}`, sessionSchema, 'session', readOptions)
 
   return {
     baseUrl: settings.baseUrl,
-    getSession: (readOptions = {}) =>
-      requestJson(settings, 'GET', `/api/sessions${itemsQuery(readOptions.items)}`, sessionSchema, 'session', readOptions),
+    getSession,
     createSession: ((fields: PublicFieldValues, writeOptions?: ReadOptions) =>
       write('POST', fields, writeOptions)) as SessionClient['createSession'],
     editSession: ((fields: PublicFieldValues, writeOptions?: ReadOptions) =>

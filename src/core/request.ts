@@ -26,7 +26,8 @@ export async function requestJson<T>(
   what: string,
   options: RequestOptions & { body?: string } = {},
 ): Promise<T> {
-  const request = `${method} ${path}`
+  // Messages end up in logs: a token in the path (`/api/segments/{token}`) is left out of them.
+  const request = `${method} ${path.replace(/[\w+=%.-]{24,}/g, '…')}`
   const timeout = AbortSignal.timeout(settings.timeoutMs)
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
   /** A timeout is a network failure; a caller's cancellation is theirs to see as it is. */

@@ -29,3 +29,19 @@ export function vtexCookiesOnly(cookieHeader: string | null | undefined): string
     .filter((part) => /^(vtex|Vtex|VTEX)[^=]*=/.test(part) || part.startsWith('checkout.vtex.com='))
     .join('; ')
 }
+
+/**
+ * `Set-Cookie` values as the app's own origin can pass them on: the Session Manager names its
+ * own host in `Domain=` (`mystore.vtexcommercestable.com.br`), which a browser refuses from any
+ * other host — the shopper would get a new session on every page. Without `domain` the cookie
+ * belongs to the host that sets it; with it, to that domain. Every other attribute is kept.
+ */
+export function forAppOrigin(setCookie: readonly string[], domain?: string): string[] {
+  return setCookie.map((header) => {
+    const parts = header.split(';').filter((part) => !/^\s*domain\s*=/i.test(part))
+    return domain === undefined ? parts.join(';') : `${parts.join(';')}; Domain=${domain}`
+  })
+}
+
+/** Whether a value can go in an HTTP header as it is (no CR, LF, NUL or other control character). */
+export const isSendableHeaderValue = (value: string): boolean => !/[\0-\x08\x0a-\x1f\x7f]|[^\0-\xff]/.test(value)

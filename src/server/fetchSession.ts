@@ -3,7 +3,7 @@ import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
-import { readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
+import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
 
 export interface FetchSessionOptions {
   /** Absolute origin of the Session Manager, e.g. `https://mystore.vtexcommercestable.com.br`. */
@@ -15,6 +15,11 @@ export interface FetchSessionOptions {
   fetch?: typeof fetch
   headers?: Record<string, string>
   timeoutMs?: number
+  /**
+   * The domain the passed-on cookies belong to, e.g. `.mystore.com` to share them with its
+   * subdomains. Default: none, so they belong to the host that sets them (the app's own).
+   */
+  cookieDomain?: string
 }
 
 export interface FetchedSession {
@@ -22,38 +27,70 @@ export interface FetchedSession {
   segment: Segment
   /** Equal for shoppers with equal segments: vary a page cache by it, as VTEX does by `vtex_segment`. */
   segmentKey: string
-  /** `Set-Cookie` values to pass on to the shopper's response (a new session, refreshed tokens). */
+  /**
+   * `Set-Cookie` values to pass on to the shopper's response as they are (a new session, refreshed
+   * tokens): the Session Manager's `Domain` is replaced by `cookieDomain` (default: none).
+   */
   setCookie: string[]
 }
 
 /**
  * Reads the shopper's session on the server: forwards their VTEX cookies, creates a session
- * (POST) when they have none, and returns the `Set-Cookie` values to pass on. The segment
- * comes from the `vtex_segment` token (set now or sent by the shopper) — no extra request.
+ * (one `POST ?items=*`) when they have none, and returns the `Set-Cookie` values to pass on.
+ * Every shopper cookie is untrusted: the segment comes from the `vtex_segment` token (set now or
+ * sent by the shopper) when it decodes — no extra request — and from the Session Manager when not.
  */
 export async function fetchSession(options: FetchSessionOptions): Promise<FetchedSession> {
   if (!/^https?:\/\//.test(options.baseUrl)) {
     throw new SessionError('invalid-input', `fetchSession needs an absolute baseUrl (https://…), got "${options.baseUrl}"`)
   }
-  const setCookie: string[] = []
+  // Checked before any request; the message names the header, never its value (it holds tokens).
+  for (const [name, value] of Object.entries({ ...options.headers, cookie: options.cookie ?? '' })) {
+    if (!isSendableHeaderValue(value)) {
+      throw new SessionError('invalid-input', `The ${name} header holds a character that cannot be sent (CR, LF or another control character)`)
+    }
+  }
+  const received: string[] = []
+  let forwarded = vtexCookiesOnly(options.cookie)
   const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  const forwarded = vtexCookiesOnly(options.cookie)
   const client = createSessionClient({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
-    headers: { ...options.headers, ...(forwarded ? { cookie: forwarded } : {}) },
+    headers: options.headers,
+    // The cookies a response sets go with the next request (a session created by a POST is read back).
     fetch: async (input, init) => {
-      const response = await baseFetch(input, init)
-      setCookie.push(...response.headers.getSetCookie())
+      const headers = { ...(init?.headers as Record<string, string>), ...(forwarded ? { cookie: forwarded } : {}) }
+      const response = await baseFetch(input, { ...init, headers })
+      const setCookie = response.headers.getSetCookie()
+      received.push(...setCookie)
+      forwarded = withCookies(forwarded, setCookie)
       return response
     },
   })
   const items = options.items ?? '*'
   const session =
-    readCookie(forwarded, 'vtex_session') === undefined
-      ? await client.createSession({}, { items })
-      : await client.getSession({ items })
-  const segmentToken = readSetCookie(setCookie, 'vtex_segment') ?? readCookie(forwarded, 'vtex_segment')
-  const segment = segmentToken === undefined ? await client.getSegment() : decodeSegmentToken(segmentToken)
-  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie }
+    readCookie(forwarded, 'vtex_session') === undefined ? await client.createSession({}, { items }) : await client.getSession({ items })
+  // The segment token the Session Manager just set, else the shopper's; one that does not decode
+  // (corrupt, percent-encoded) is ignored and the Session Manager asked.
+  const segmentToken = readSetCookie(received, 'vtex_segment') ?? readCookie(forwarded, 'vtex_segment')
+  const segment = (segmentToken === undefined ? undefined : decodesAsSegment(segmentToken)) ?? (await client.getSegment())
+  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(received, options.cookieDomain) }
+}
+
+const decodesAsSegment = (token: string): Segment | undefined => {
+  try {
+    return decodeSegmentToken(token)
+  } catch {
+    return undefined
+  }
+}
+
+/** A `Cookie` header with the values of `Set-Cookie` headers put in (replacing those of the same name). */
+function withCookies(cookieHeader: string, setCookie: readonly string[]): string {
+  const pairs = new Map(cookieHeader.split(';').filter(Boolean).map((pair) => [pair.split('=')[0]?.trim(), pair.trim()]))
+  for (const header of setCookie) {
+    const pair = header.split(';')[0]?.trim() ?? ''
+    pairs.set(pair.split('=')[0]?.trim(), pair)
+  }
+  return [...pairs.values()].join('; ')
 }

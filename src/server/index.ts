@@ -2,7 +2,7 @@
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
 export { prefetchSession } from './prefetchSession'
-export { readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
+export { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
 export { sessionKeys } from '../runtime/sessionKeys'
 export { createSessionClient, decodeSegmentToken, isSessionError, segmentKeyOf, SessionError } from '../core/index'
 export type { Segment, Session, SessionClient, SessionErrorKind } from '../core/index'

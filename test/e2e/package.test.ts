@@ -30,9 +30,9 @@ describe('one SessionError for the whole package', () => {
   })
 
   it('rejects a /server failure with an error the main entry recognizes (ESM and CJS)', async () => {
-    const server = (await import('vtex-session-react/server')) as typeof import('../../src/server/index')
-    const main = (await import('vtex-session-react')) as typeof import('../../src/index')
-    const mainCjs = require('vtex-session-react') as typeof import('../../src/index')
+    const server = await import('vtex-session-react/server')
+    const main = await import('vtex-session-react')
+    const mainCjs = require('vtex-session-react') as typeof import('vtex-session-react')
     const error = await server.fetchSession({ baseUrl: 'not-a-url' }).catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(main.SessionError)
     expect(error).toBeInstanceOf(mainCjs.SessionError)
@@ -41,7 +41,7 @@ describe('one SessionError for the whole package', () => {
   })
 
   it('is no SessionError for plain errors and look-alikes', async () => {
-    const main = (await import('vtex-session-react')) as typeof import('../../src/index')
+    const main = await import('vtex-session-react')
     expect(main.isSessionError(new Error('x'))).toBe(false)
     expect(main.isSessionError({ name: 'SessionError', kind: 'network' })).toBe(false)
     expect(main.isSessionError(null)).toBe(false)

@@ -1,6 +1,6 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fetchSession, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
+import { createSessionClient, fetchSession, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 
 let emulator: SessionManagerServer
@@ -83,6 +83,130 @@ describe('fetchSession', () => {
     expect((await errorOf(fetchSession({ baseUrl: emulator.url }))).kind).toBe('invalid-response')
     emulator.mock.fail({ kind: 'network' })
     expect((await errorOf(fetchSession({ baseUrl: emulator.url }))).kind).toBe('network')
+  })
+})
+
+describe('fetchSession with untrusted shopper cookies', () => {
+  /** A Session Manager that sets no cookie on a read: the shopper's segment cookie is all there is. */
+  const noCookiesOnReads: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    if (init?.method !== 'GET') return response
+    return new Response(await response.arrayBuffer(), { status: response.status, headers: { 'content-type': 'application/json' } })
+  }
+
+  it.each([
+    ['corrupt', 'not%base64'],
+    ['percent-encoded', 'eyJjaGFubmVsIjoiMSJ9%3D%3D'],
+    ['base64 of something else', Buffer.from('[1,2]').toString('base64')],
+  ])('ignores a %s vtex_segment cookie and reads the segment from the Session Manager', async (_case, badSegment) => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const mark = lines().length
+    const sessionCookie = created.setCookie[0]?.split(';')[0] ?? ''
+    const cookie = `${sessionCookie}; vtex_segment=${badSegment}`
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie, fetch: noCookiesOnReads })
+    expect(fetched.session.id).toBe(created.session.id)
+    expect(fetched.segment).toEqual(created.segment)
+    expect(lines().slice(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    // Where the read sets the segment cookie anew (as this emulator does), that one is used: no extra request.
+    const refreshed = await fetchSession({ baseUrl: emulator.url, cookie })
+    expect(refreshed.segment).toEqual(created.segment)
+    expect(lines().slice(mark + 2)).toEqual(['GET /api/sessions?items=*'])
+  })
+
+  it.each([
+    ['a cookie with CR/LF', { cookie: 'vtex_session=SECRET-TOKEN\r\nX-Injected: 1' }],
+    ['a header with a newline', { headers: { 'x-forwarded-for': '1.2.3.4\nSECRET-TOKEN' } }],
+  ])('refuses %s with kind invalid-input before any request, never quoting it', async (_case, options) => {
+    const error = await errorOf(fetchSession({ baseUrl: emulator.url, ...options }))
+    expect(error.kind).toBe('invalid-input')
+    expect(error.message).not.toContain('SECRET-TOKEN')
+    expect(lines()).toEqual([])
+  })
+
+  it('never puts a session token or cookie value in an error message or on the console', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const cookie = cookieHeaderOf(created.setCookie)
+    const secrets = created.setCookie.map((header) => header.split(';')[0]?.split('=').slice(1).join('=') ?? '')
+    const logged: string[] = []
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')))
+    }
+    const messages: string[] = []
+    const collect = (promise: Promise<unknown>) => promise.then(() => messages.push('(resolved)'), (error: Error) => messages.push(`${error.message} ${String(error.cause ?? '')}`))
+    emulator.mock.fail({ kind: 'http', status: 503 })
+    await collect(fetchSession({ baseUrl: emulator.url, cookie }))
+    emulator.mock.fail({ kind: 'schema' })
+    await collect(fetchSession({ baseUrl: emulator.url, cookie }))
+    emulator.mock.fail({ kind: 'invalid-json' })
+    await collect(fetchSession({ baseUrl: emulator.url, cookie }))
+    emulator.mock.fail({ kind: 'network' })
+    await collect(fetchSession({ baseUrl: emulator.url, cookie }))
+    emulator.mock.setLatency(200)
+    await collect(fetchSession({ baseUrl: emulator.url, cookie, timeoutMs: 20 }))
+    emulator.mock.setLatency(0)
+    // The segment named in the path: its token must not reach the message either.
+    emulator.mock.fail({ kind: 'http', status: 500 }, { path: '/api/segments' })
+    await collect(createSessionClient({ baseUrl: emulator.url }).getSegment({ segmentToken: secrets[1] ?? '' }))
+    await collect(fetchSession({ baseUrl: emulator.url, cookie: `${cookie}\r\n` }))
+    expect(messages).toHaveLength(7)
+    expect(messages.filter((message) => message === '(resolved)')).toEqual([])
+    for (const secret of secrets) {
+      expect(secret.length).toBeGreaterThan(20)
+      for (const text of [...messages, ...logged]) expect(text).not.toContain(secret)
+    }
+  })
+})
+
+describe('fetchSession cookies to pass on', () => {
+  /** The real Session Manager names its own host in Domain=: a fetch that answers like it. */
+  const withVtexDomain: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    const headers = new Headers(response.headers)
+    headers.delete('set-cookie')
+    for (const header of response.headers.getSetCookie()) {
+      headers.append('set-cookie', `${header}; Domain=mystore.vtexcommercestable.com.br; Secure`)
+    }
+    return new Response(await response.arrayBuffer(), { status: response.status, headers })
+  }
+
+  it("drops the Session Manager's Domain by default and keeps every other attribute", async () => {
+    const { setCookie } = await fetchSession({ baseUrl: emulator.url, fetch: withVtexDomain })
+    expect(setCookie).toHaveLength(2)
+    for (const header of setCookie) {
+      expect(header).not.toMatch(/domain=/i)
+      expect(header).toMatch(/; Path=\/; SameSite=Lax.*; Secure$/)
+    }
+    expect(setCookie[1]).toContain('HttpOnly')
+  })
+
+  it("sets the app's own domain with cookieDomain", async () => {
+    const { setCookie } = await fetchSession({ baseUrl: emulator.url, fetch: withVtexDomain, cookieDomain: '.mystore.com' })
+    for (const header of setCookie) expect(header).toMatch(/; Secure; Domain=\.mystore\.com$/)
+  })
+})
+
+describe('fetchSession for a new shopper', () => {
+  it('is one round trip: POST ?items=* answers the session, the segment comes from its cookie', async () => {
+    await fetchSession({ baseUrl: emulator.url })
+    expect(lines()).toEqual(['POST /api/sessions?items=*'])
+  })
+
+  it('reads the session back, with the new cookie, from a Session Manager that answers ?items= with tokens only', async () => {
+    // As the OpenAPI documents: POST answers {sessionToken, segmentToken}, whatever the query string.
+    const tokensOnly: typeof fetch = (input, init) => fetch(String(input).replace(/\?items=[^&]*$/, ''), init)
+    const forwardedCookies: string[] = []
+    const fetched = await fetchSession({
+      baseUrl: emulator.url,
+      fetch: (input, init) => {
+        forwardedCookies.push((init?.headers as Record<string, string>).cookie ?? '')
+        return String(input).includes('?items=') && init?.method === 'POST' ? tokensOnly(input, init) : fetch(input, init)
+      },
+    })
+    expect(lines()).toEqual(['POST /api/sessions', 'GET /api/sessions?items=*'])
+    // The GET carries the session the POST created: no second session.
+    expect(forwardedCookies[1]).toContain(fetched.setCookie[0]?.split(';')[0])
+    expect(fetched.session.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(fetched.segment.channel).toBe('1')
   })
 })
 
