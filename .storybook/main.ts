@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
+import { vtexAccountOrigin } from '../src/server/sessionManagerOrigin.ts'
 import { vtexProxy } from '../stories/support/vtexProxy.ts'
 
 // `VTEX_ACCOUNT=<name> npm start` serves the demos against a real store: the Session
-// Manager paths are proxied to it and the emulator is switched off.
+// Manager paths are proxied to it and the emulator is switched off. Only an account name is
+// taken (checked at start): the proxy forwards shopper cookies to it.
 const account = process.env.VTEX_ACCOUNT ?? ''
+const storeOrigin = account === '' ? '' : vtexAccountOrigin(account)
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.tsx'],
@@ -23,7 +26,7 @@ const config: StorybookConfig = {
         { find: /^vtex-session-react$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
       ],
     },
-    server: account === '' ? viteConfig.server : { ...viteConfig.server, proxy: vtexProxy(`https://${account}.vtexcommercestable.com.br`) },
+    server: account === '' ? viteConfig.server : { ...viteConfig.server, proxy: vtexProxy(storeOrigin) },
   }),
 }
 

@@ -2,6 +2,8 @@
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
 export { prefetchSession } from './prefetchSession'
+export { sessionManagerOrigin, vtexAccountOrigin } from './sessionManagerOrigin'
+export type { SessionManagerEnv } from './sessionManagerOrigin'
 export { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
 export { sessionKeys } from '../runtime/sessionKeys'
 export { createSessionClient, decodeSegmentToken, isSessionError, segmentKeyOf, SessionError } from '../core/index'

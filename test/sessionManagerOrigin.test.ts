@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { sessionManagerOrigin, vtexAccountOrigin } from '../src/server/index'
+
+describe('sessionManagerOrigin (VTEX_ACCOUNT, SESSION_MANAGER_URL)', () => {
+  it('takes an account name and names its store', () => {
+    expect(sessionManagerOrigin({ VTEX_ACCOUNT: 'mystore' })).toBe('https://mystore.vtexcommercestable.com.br')
+    expect(vtexAccountOrigin('my-store-2')).toBe('https://my-store-2.vtexcommercestable.com.br')
+  })
+
+  it.each(['127.0.0.1:4000/#', 'evil.example?', 'MyStore', 'my.store', '-store', 'store/../x', ''])(
+    'refuses VTEX_ACCOUNT=%j with a clear invalid-input error',
+    (account) => {
+      expect(() => vtexAccountOrigin(account)).toThrow(expect.objectContaining({ kind: 'invalid-input', message: expect.stringMatching(/VTEX_ACCOUNT must be an account name/) }))
+    },
+  )
+
+  it('takes an absolute http(s) URL, without a trailing slash, before VTEX_ACCOUNT', () => {
+    expect(sessionManagerOrigin({ SESSION_MANAGER_URL: 'http://127.0.0.1:4000/', VTEX_ACCOUNT: 'mystore' })).toBe('http://127.0.0.1:4000')
+    expect(sessionManagerOrigin({ SESSION_MANAGER_URL: 'https://proxy.example/vtex' })).toBe('https://proxy.example/vtex')
+  })
+
+  it.each(['127.0.0.1:4000', '/api', 'ftp://host', 'http://user:pass@host', 'http://host/?x=1', 'http://host/#a', 'not a url'])(
+    'refuses SESSION_MANAGER_URL=%j with a clear invalid-input error',
+    (url) => {
+      expect(() => sessionManagerOrigin({ SESSION_MANAGER_URL: url })).toThrow(
+        expect.objectContaining({ kind: 'invalid-input', message: expect.stringMatching(/SESSION_MANAGER_URL must be an absolute http\(s\) URL/) }),
+      )
+    },
+  )
+
+  it('says what to set when neither is', () => {
+    expect(() => sessionManagerOrigin({})).toThrow(/Set SESSION_MANAGER_URL \(e\.g\. the emulator\) or VTEX_ACCOUNT/)
+  })
+})
