@@ -28,8 +28,9 @@ export interface FetchedSession {
   /** Equal for shoppers with equal segments: vary a page cache by it, as VTEX does by `vtex_segment`. */
   segmentKey: string
   /**
-   * `Set-Cookie` values to pass on to the shopper's response as they are (a new session, refreshed
-   * tokens): the Session Manager's `Domain` is replaced by `cookieDomain` (default: none).
+   * `Set-Cookie` values to pass on to the shopper's response as they are (a new session, changed
+   * tokens; none for a cookie the shopper already holds with that value): the Session Manager's
+   * `Domain` is replaced by `cookieDomain` (default: none).
    */
   setCookie: string[]
 }
@@ -74,7 +75,13 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   // (corrupt, percent-encoded) is ignored and the Session Manager asked.
   const segmentToken = readSetCookie(received, 'vtex_segment') ?? readCookie(forwarded, 'vtex_segment')
   const segment = (segmentToken === undefined ? undefined : decodesAsSegment(segmentToken)) ?? (await client.getSegment())
-  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(received, options.cookieDomain) }
+  // What the shopper already holds needs no passing on (and would keep a page from being shared).
+  const shopperCookies = vtexCookiesOnly(options.cookie)
+  const changed = received.filter((header) => {
+    const [name = '', ...value] = (header.split(';')[0] ?? '').split('=')
+    return readCookie(shopperCookies, name.trim()) !== value.join('=').trim()
+  })
+  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain) }
 }
 
 const decodesAsSegment = (token: string): Segment | undefined => {

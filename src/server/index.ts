@@ -2,6 +2,8 @@
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
 export { prefetchSession } from './prefetchSession'
+export { pageCachePolicy } from './pageCachePolicy'
+export type { PageCacheOptions, PageCachePolicy } from './pageCachePolicy'
 export { sessionManagerOrigin, vtexAccountOrigin } from './sessionManagerOrigin'
 export type { SessionManagerEnv } from './sessionManagerOrigin'
 export { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'

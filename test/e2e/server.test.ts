@@ -1,6 +1,6 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, fetchSession, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
+import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 
 let emulator: SessionManagerServer
@@ -207,6 +207,33 @@ describe('fetchSession for a new shopper', () => {
     expect(forwardedCookies[1]).toContain(fetched.setCookie[0]?.split(';')[0])
     expect(fetched.session.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(fetched.segment.channel).toBe('1')
+  })
+})
+
+describe('pageCachePolicy', () => {
+  it('shares the page of an anonymous returning shopper on a public trade policy, under the segment key', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const returning = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie) })
+    expect(returning.setCookie).toEqual([]) // the cookies it holds are not sent back
+    expect(pageCachePolicy(returning)).toEqual({
+      shareable: true,
+      cacheKey: created.segmentKey,
+      headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=300', Vary: 'Cookie' },
+    })
+    expect(pageCachePolicy(returning, { maxAge: 5, staleWhileRevalidate: 0 }).headers['Cache-Control']).toBe('public, s-maxage=5, stale-while-revalidate=0')
+  })
+
+  it('keeps private a page that sets a cookie (a new shopper), of a logged-in shopper, an impersonation or a private policy', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const privately = { shareable: false, cacheKey: undefined, headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } }
+    expect(pageCachePolicy(created)).toEqual({ ...privately, reason: 'sets-cookie' })
+    emulator.mock.logIn(created.session.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    const loggedIn = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie) })
+    expect(pageCachePolicy({ ...loggedIn, setCookie: [] })).toEqual({ ...privately, reason: 'logged-in' })
+    const anonymous = { ...created, setCookie: [] }
+    const impersonated = { ...anonymous, session: { ...anonymous.session, namespaces: { ...anonymous.session.namespaces, impersonate: { storeUserId: { value: 'u-1' } } } } }
+    expect(pageCachePolicy(impersonated)).toEqual({ ...privately, reason: 'impersonating' })
+    expect(pageCachePolicy({ ...anonymous, segment: { ...anonymous.segment, channelPrivacy: 'private' } })).toEqual({ ...privately, reason: 'private-trade-policy' })
   })
 })
 
