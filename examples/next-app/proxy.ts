@@ -1,20 +1,28 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { fetchSession, readCookie } from 'vtex-session-react/server'
+import { fetchSession, pageCachePolicy } from 'vtex-session-react/server'
+import { encodeHandedSession, HANDED_SESSION } from './lib/handedSession'
 import { sessionManagerUrl } from './lib/sessionManagerUrl'
 
 /**
- * A first-time shopper has no session cookie, and a server component cannot set cookies:
- * create the session here, hand its cookies to the page render, and to the browser.
+ * Reads the shopper's session once per page request (a server component cannot set cookies):
+ * creates it for a first-time shopper, hands it to the page render, passes the `Set-Cookie`
+ * values on unchanged, and says how a CDN may cache the page (by segment, or not at all).
  */
 export async function proxy(request: NextRequest) {
   const cookie = request.headers.get('cookie')
-  if (readCookie(cookie, 'vtex_session') !== undefined) return NextResponse.next()
-  const { setCookie } = await fetchSession({ baseUrl: sessionManagerUrl(), cookie })
-  const fresh = setCookie.map((header) => header.split(';')[0]).join('; ')
+  const fetched = await fetchSession({ baseUrl: sessionManagerUrl(), cookie })
   const headers = new Headers(request.headers)
-  headers.set('cookie', cookie ? `${cookie}; ${fresh}` : fresh)
+  headers.set(HANDED_SESSION, encodeHandedSession(fetched))
+  if (fetched.setCookie.length > 0) {
+    // The page's own requests (its prices) go out with the cookies just set.
+    const fresh = fetched.setCookie.map((header) => header.split(';')[0]).join('; ')
+    headers.set('cookie', cookie ? `${cookie}; ${fresh}` : fresh)
+  }
   const response = NextResponse.next({ request: { headers } })
-  for (const header of setCookie) response.headers.append('set-cookie', header)
+  for (const header of fetched.setCookie) response.headers.append('set-cookie', header)
+  const policy = pageCachePolicy(fetched)
+  for (const [name, value] of Object.entries(policy.headers)) response.headers.set(name, value)
+  if (policy.cacheKey !== undefined) response.headers.set('x-page-cache-key', encodeURIComponent(policy.cacheKey))
   return response
 }
 

@@ -1,7 +1,7 @@
 import { createSessionClient, type SessionItems } from '../core/createSessionClient'
 import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
-import { decodeSegmentToken } from '../core/tokens'
+import { decodeSegmentToken, decodeSessionTokenUnverified } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
 
@@ -28,9 +28,10 @@ export interface FetchedSession {
   /** Equal for shoppers with equal segments: vary a page cache by it, as VTEX does by `vtex_segment`. */
   segmentKey: string
   /**
-   * `Set-Cookie` values to pass on to the shopper's response as they are (a new session, changed
-   * tokens; none for a cookie the shopper already holds with that value): the Session Manager's
-   * `Domain` is replaced by `cookieDomain` (default: none).
+   * `Set-Cookie` values to pass on to the shopper's response as they are: those that change what
+   * the shopper holds (a new session, a new segment). A token re-issued for the same session or
+   * segment is left out, so the page can be shared; the browser's own session requests refresh it.
+   * The Session Manager's `Domain` is replaced by `cookieDomain` (default: none).
    */
   setCookie: string[]
 }
@@ -75,13 +76,26 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   // (corrupt, percent-encoded) is ignored and the Session Manager asked.
   const segmentToken = readSetCookie(received, 'vtex_segment') ?? readCookie(forwarded, 'vtex_segment')
   const segment = (segmentToken === undefined ? undefined : decodesAsSegment(segmentToken)) ?? (await client.getSegment())
-  // What the shopper already holds needs no passing on (and would keep a page from being shared).
+  // What the shopper already holds needs no passing on (and would keep the page from being
+  // shared): the same value, or a token re-issued for the same session or the same segment.
   const shopperCookies = vtexCookiesOnly(options.cookie)
   const changed = received.filter((header) => {
-    const [name = '', ...value] = (header.split(';')[0] ?? '').split('=')
-    return readCookie(shopperCookies, name.trim()) !== value.join('=').trim()
+    const [name = '', ...rest] = (header.split(';')[0] ?? '').split('=')
+    const held = readCookie(shopperCookies, name.trim())
+    return held === undefined || meaningOf(name.trim(), held) !== meaningOf(name.trim(), rest.join('=').trim())
   })
   return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain) }
+}
+
+/** What a cookie says: the session id of `vtex_session`, the segment of `vtex_segment`, else the value itself. */
+function meaningOf(name: string, value: string): string | undefined {
+  try {
+    if (name === 'vtex_session') return String(decodeSessionTokenUnverified(value).id)
+    if (name === 'vtex_segment') return segmentKeyOf(decodeSegmentToken(value))
+  } catch {
+    return undefined // a cookie that does not decode says nothing: a new one replaces it
+  }
+  return value
 }
 
 const decodesAsSegment = (token: string): Segment | undefined => {

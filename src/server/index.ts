@@ -1,7 +1,7 @@
 // Entry `vtex-session-react/server`: server rendering helpers. No 'use client', no hooks.
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
-export { prefetchSession } from './prefetchSession'
+export { fillSessionCache, prefetchSession } from './prefetchSession'
 export { pageCachePolicy } from './pageCachePolicy'
 export type { PageCacheOptions, PageCachePolicy } from './pageCachePolicy'
 export { sessionManagerOrigin, vtexAccountOrigin } from './sessionManagerOrigin'

@@ -57,13 +57,51 @@ afterAll(async () => {
 })
 
 describe('the Next.js App Router example', () => {
-  it('gives a first-time shopper a session and its cookies in the first response', async () => {
+  it('gives a first-time shopper a session and its cookies in the first response, in one Session Manager round trip', async () => {
     const mark = emulator.mock.requests.length
     const response = await fetch(origin)
     const html = await response.text()
     expect(response.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
+    // Passed on as they are: no Session Manager domain in them.
+    for (const header of response.headers.getSetCookie()) expect(header).not.toMatch(/domain=/i)
     expect(html).toContain('Prices up to date')
-    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', 'GET /api/sessions?items=*', 'GET /api/demo/prices'])
+    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', 'GET /api/demo/prices'])
+  })
+
+  it('a new shopper keeps one session across page loads with the cookies passed on', async () => {
+    const first = await fetch(origin)
+    const sessionOf = (html: string) => /data-testid="session-id">([^<]+)</.exec(html)?.[1]
+    const firstId = sessionOf(await first.text())
+    const cookie = cookiePairs(first)
+    const mark = emulator.mock.requests.length
+    const second = await fetch(origin, { headers: { cookie } })
+    expect(sessionOf(await second.text())).toBe(firstId)
+    expect(second.headers.getSetCookie()).toEqual([])
+    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/demo/prices'])
+  })
+
+  it('tells a CDN how to cache each page: by segment for an anonymous returning shopper, never for a new or logged-in one', async () => {
+    const newShopper = await fetch(origin)
+    await newShopper.arrayBuffer()
+    expect(newShopper.headers.get('cache-control')).toBe('private, no-store')
+    const cookie = cookiePairs(newShopper)
+    const returning = await fetch(origin, { headers: { cookie } })
+    await returning.arrayBuffer()
+    expect(returning.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
+    expect(returning.headers.get('x-page-cache-key')).toMatch(/^%5B%5B/)
+    const sessionId = /data-testid="session-id">([^<]+)</.exec(await (await fetch(origin, { headers: { cookie } })).text())?.[1] ?? ''
+    emulator.mock.logIn(sessionId, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    const loggedIn = await fetch(origin, { headers: { cookie } })
+    await loggedIn.arrayBuffer()
+    expect(loggedIn.headers.get('cache-control')).toBe('private, no-store')
+    expect(loggedIn.headers.get('x-page-cache-key')).toBeNull()
+    emulator.mock.logOut(sessionId)
+  })
+
+  it('never lets a browser hand the page a session of its own making', async () => {
+    const forged = Buffer.from(JSON.stringify({ session: { id: 'forged', namespaces: {} }, segment: {}, segmentKey: 'x' })).toString('base64url')
+    const html = await (await fetch(origin, { headers: { 'x-storefront-session': forged } })).text()
+    expect(html).not.toContain('forged')
   })
 
   it("puts the shopper's region and its prices in the server HTML", async () => {

@@ -1,6 +1,8 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
+import { decodeSessionTokenUnverified } from '../../src/index'
+import { encodeSessionToken } from '../../src/testing/encodeTokens'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 
 let emulator: SessionManagerServer
@@ -177,6 +179,27 @@ describe('fetchSession cookies to pass on', () => {
       expect(header).toMatch(/; Path=\/; SameSite=Lax.*; Secure$/)
     }
     expect(setCookie[1]).toContain('HttpOnly')
+  })
+
+  it('leaves out a token re-issued for the same session and segment, and passes on a changed one', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const [sessionCookie = '', segmentCookie = ''] = created.setCookie.map((header) => header.split(';')[0] ?? '')
+    const token = sessionCookie.slice('vtex_session='.length)
+    const claims = decodeSessionTokenUnverified(token)
+    // The same session, as a token issued a minute earlier (what the shopper's browser holds).
+    const older = encodeSessionToken(String(claims.id), String(claims['account.id']), Date.now() - 60_000)
+    expect(older).not.toBe(token)
+    const returning = await fetchSession({ baseUrl: emulator.url, cookie: `vtex_session=${older}; ${segmentCookie}` })
+    expect(returning.session.id).toBe(created.session.id)
+    expect(returning.setCookie).toEqual([])
+    // A segment that moved is passed on.
+    await fetch(`${emulator.url}/api/sessions`, {
+      method: 'PATCH',
+      headers: { cookie: `${sessionCookie}; ${segmentCookie}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } }),
+    }).then((response) => response.arrayBuffer())
+    const moved = await fetchSession({ baseUrl: emulator.url, cookie: `${sessionCookie}; ${segmentCookie}` })
+    expect(moved.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_segment'])
   })
 
   it("sets the app's own domain with cookieDomain", async () => {

@@ -1,6 +1,7 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { headers } from 'next/headers'
-import { prefetchSession } from 'vtex-session-react/server'
+import { fillSessionCache, prefetchSession } from 'vtex-session-react/server'
+import { decodeHandedSession, HANDED_SESSION } from '../lib/handedSession'
 import { fetchDemoPrices } from '../lib/demoPrices'
 import { sessionManagerUrl } from '../lib/sessionManagerUrl'
 import { Providers } from './Providers'
@@ -17,10 +18,14 @@ function shortLabel(key: string): string {
 }
 
 export default async function StorefrontPage() {
-  const cookie = (await headers()).get('cookie')
+  const requestHeaders = await headers()
+  const cookie = requestHeaders.get('cookie')
   const queryClient = new QueryClient()
   // Session and segment go into the cache SessionProvider reads: no loading flash, no request on load.
-  const { session, segmentKey } = await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie })
+  // proxy.ts has read them already; without it (another route), the page reads them itself.
+  const handed = decodeHandedSession(requestHeaders.get(HANDED_SESSION))
+  if (handed) fillSessionCache(queryClient, handed)
+  const { session, segmentKey } = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie }))
   // Prices depend only on the segment, so shoppers with the same segmentKey could share them (and this HTML).
   await queryClient.prefetchQuery({ queryKey: ['demo-prices', segmentKey], queryFn: () => fetchDemoPrices(cookie) })
 

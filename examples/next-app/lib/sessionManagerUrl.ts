@@ -5,4 +5,5 @@ import { sessionManagerOrigin } from 'vtex-session-react/server'
  * 127.0.0.1), or the VTEX store named by `VTEX_ACCOUNT` — checked, so a bad value is a clear
  * error rather than cookies sent to the wrong host.
  */
-export const sessionManagerUrl = (): string => sessionManagerOrigin(process.env)
+export const sessionManagerUrl = (): string =>
+  sessionManagerOrigin({ SESSION_MANAGER_URL: process.env.SESSION_MANAGER_URL, VTEX_ACCOUNT: process.env.VTEX_ACCOUNT })
