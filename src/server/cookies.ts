@@ -44,4 +44,9 @@ export function forAppOrigin(setCookie: readonly string[], domain?: string): str
 }
 
 /** Whether a value can go in an HTTP header as it is (no CR, LF, NUL or other control character). */
-export const isSendableHeaderValue = (value: string): boolean => !/[\0-\x08\x0a-\x1f\x7f]|[^\0-\xff]/.test(value)
+export const isSendableHeaderValue = (value: string): boolean =>
+  [...value].every((char) => {
+    const code = char.charCodeAt(0)
+    // Tab, printable ASCII and Latin-1 (what fetch accepts); never CR, LF, NUL or DEL.
+    return code === 9 || (code >= 0x20 && code !== 0x7f && code <= 0xff)
+  })
