@@ -17,6 +17,8 @@ export default defineConfig([
   {
     ...shared,
     entry: {
+      // The main entry's framework-free part, for the `react-server` condition: no 'use client'.
+      'index.react-server': 'src/index.react-server.ts',
       'server/index': 'src/server/index.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/node': 'src/testing/node.ts',

@@ -116,6 +116,8 @@ describe('the Next.js App Router example', () => {
     const html = await (await fetch(origin, { headers: { cookie } })).text()
     expect(html.replace(/<!-- -->/g, '')).toContain(`Region ${RIO} (BRA 22250-040)`)
     expect(html).toMatch(/Espresso beans 1 kg.*R\$/)
+    // Rendered by the server component with readSessionValue from the main entry (react-server condition).
+    expect(html).toContain('data-testid="server-channel">1</code>')
     expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/demo/prices'])
   })
 

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 
@@ -45,5 +47,34 @@ describe('one SessionError for the whole package', () => {
     expect(main.isSessionError(new Error('x'))).toBe(false)
     expect(main.isSessionError({ name: 'SessionError', kind: 'network' })).toBe(false)
     expect(main.isSessionError(null)).toBe(false)
+  })
+})
+
+describe('the main entry in React Server Components (the react-server condition)', () => {
+  /** What `import('vtex-session-react')` exports to code run with these Node conditions. */
+  const exportsUnder = (conditions: string[], format: 'import' | 'require') => {
+    const load = format === 'import' ? "import('vtex-session-react').then((m) => m)" : "Promise.resolve(require('vtex-session-react'))"
+    const script = `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`
+    const result = spawnSync(process.execPath, [...conditions.map((name) => `--conditions=${name}`), format === 'import' ? '--input-type=module' : '--input-type=commonjs', '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(result.stderr).toBe('')
+    return JSON.parse(result.stdout) as string[]
+  }
+
+  it.each(['import', 'require'] as const)('gives server components the framework-free exports with no use client (%s)', (format) => {
+    const server = exportsUnder(['react-server'], format)
+    expect(server).toEqual(expect.arrayContaining(['createSessionClient', 'readSessionValue', 'segmentKeyOf', 'decodeSegmentToken', 'sessionKeys', 'SessionError', 'isSessionError']))
+    expect(server).not.toContain('useSession')
+    expect(server).not.toContain('SessionProvider')
+    const client = exportsUnder([], format)
+    expect(client).toEqual(expect.arrayContaining(['useSession', 'SessionProvider', 'readSessionValue']))
+  })
+
+  it("keeps 'use client' on the client build and off the react-server build", () => {
+    expect(readFileSync('dist/index.js', 'utf8').startsWith("'use client';")).toBe(true)
+    expect(readFileSync('dist/index.cjs', 'utf8')).toMatch(/^["']use client["'];/)
+    expect(readFileSync('dist/index.react-server.js', 'utf8')).not.toContain('use client')
+    expect(readFileSync('dist/index.react-server.cjs', 'utf8')).not.toContain('use client')
   })
 })

@@ -1,5 +1,8 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { headers } from 'next/headers'
+// A framework-free helper from the main entry, in a server component: the `react-server`
+// condition gives the real function, not a client reference.
+import { readSessionValue } from 'vtex-session-react'
 import { fillSessionCache, prefetchSession } from 'vtex-session-react/server'
 import { decodeHandedSession, HANDED_SESSION } from '../lib/handedSession'
 import { fetchDemoPrices } from '../lib/demoPrices'
@@ -34,7 +37,8 @@ export default async function StorefrontPage() {
       <h1>Storefront</h1>
       <p>
         Session <code data-testid="session-id">{session.id}</code> · page cache key (segment){' '}
-        <code data-testid="segment-label">{shortLabel(segmentKey)}</code>
+        <code data-testid="segment-label">{shortLabel(segmentKey)}</code> · trade policy{' '}
+        <code data-testid="server-channel">{readSessionValue(session, 'store', 'channel') ?? 'none'}</code>
       </p>
       <Providers state={dehydrate(queryClient)}>
         <Storefront />
