@@ -1,17 +1,34 @@
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 
-/** Debian's chromium, headless, with the flags this machine's closed network needs. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+/**
+ * Which Chromium runs the browser tests: `CHROMIUM_PATH`, else Debian's, else the one inside the
+ * `@sparticuz/chromium` dev dependency (unpacked to the temp folder on first use), so `npm ci &&
+ * npm test` works on a machine with only Node. `E2E_CHROMIUM=bundled` picks that one on purpose.
+ */
+export async function chromiumToRun(): Promise<{ executablePath: string; args: string[] }> {
+  if (process.env.CHROMIUM_PATH) return { executablePath: process.env.CHROMIUM_PATH, args: [] }
+  if (process.env.E2E_CHROMIUM !== 'bundled' && existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: [] }
+  const { default: bundled } = await import('@sparticuz/chromium')
+  // Its own flags (it is built for containers: single process, no GPU), minus its headless mode: playwright sets that.
+  return { executablePath: await bundled.executablePath(), args: bundled.args.filter((arg) => !arg.startsWith('--headless')) }
+}
+
+/** A headless Chromium with the flags this machine's closed network needs. */
 export async function launchChromium(): Promise<BrowserContext> {
+  const { executablePath, args } = await chromiumToRun()
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'vtex-session-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     viewport: { width: 1100, height: 800 },
     args: [
+      ...args,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
