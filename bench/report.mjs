@@ -8,6 +8,9 @@ const lines = []
 lines.push('### Session Manager requests', '', '| scenario | requests |', '|---|---|')
 for (const [scenario, count] of Object.entries(results.requests)) lines.push(`| ${scenario} | ${count} |`)
 
+lines.push('', '### Session Manager requests per server render (`fetchSession`)', '', '| shopper | requests |', '|---|---|')
+for (const [scenario, count] of Object.entries(results.serverRequests ?? {})) lines.push(`| ${scenario} | ${count} |`)
+
 const time = results.timeToNewPrices
 lines.push(
   '',

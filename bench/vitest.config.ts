@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['bench/**/*.bench.test.tsx'],
+    include: ['bench/**/*.bench.test.{ts,tsx}'],
     testTimeout: 120_000,
     fileParallelism: false,
   },
