@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { sessionManagerOrigin, vtexAccountOrigin } from '../src/server/index'
 
 describe('sessionManagerOrigin (VTEX_ACCOUNT, SESSION_MANAGER_URL)', () => {
@@ -30,5 +30,14 @@ describe('sessionManagerOrigin (VTEX_ACCOUNT, SESSION_MANAGER_URL)', () => {
 
   it('says what to set when neither is', () => {
     expect(() => sessionManagerOrigin({})).toThrow(/Set SESSION_MANAGER_URL \(e\.g\. the emulator\) or VTEX_ACCOUNT/)
+  })
+})
+
+describe('the Storybook proxy at start', () => {
+  it('refuses a VTEX_ACCOUNT that is not an account name when its config loads', async () => {
+    vi.stubEnv('VTEX_ACCOUNT', '127.0.0.1:4000/#')
+    vi.resetModules()
+    await expect(import('../.storybook/main')).rejects.toThrow(/VTEX_ACCOUNT must be an account name/)
+    vi.unstubAllEnvs()
   })
 })

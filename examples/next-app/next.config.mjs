@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url'
+import { sessionManagerOrigin } from '../../dist/server/index.js'
 
 const fromHere = (path) => fileURLToPath(new URL(path, import.meta.url))
+
+// A bad SESSION_MANAGER_URL or VTEX_ACCOUNT stops `next start` (and `next build`) at once, with a
+// clear message, rather than sending shopper cookies to another host on the first request.
+if (process.env.SESSION_MANAGER_URL || process.env.VTEX_ACCOUNT) sessionManagerOrigin(process.env)
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -56,6 +56,24 @@ afterAll(async () => {
   await emulator?.close()
 })
 
+describe('the Next.js example at start', () => {
+  it.each([
+    ['VTEX_ACCOUNT', '127.0.0.1:4000/#', /VTEX_ACCOUNT must be an account name/],
+    ['SESSION_MANAGER_URL', '127.0.0.1:4000', /SESSION_MANAGER_URL must be an absolute http\(s\) URL/],
+  ])('stops with a clear error for %s=%j', async (name, value, message) => {
+    const started = spawn(process.execPath, [join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', 'examples/next-app', '-H', '127.0.0.1', '-p', String(await freePort())], {
+      env: { ...process.env, SESSION_MANAGER_URL: '', VTEX_ACCOUNT: '', [name]: value, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => started.on('exit', resolve))
+    expect(code).not.toBe(0)
+    expect(output).toMatch(message)
+  })
+})
+
 describe('the Next.js App Router example', () => {
   it('gives a first-time shopper a session and its cookies in the first response, in one Session Manager round trip', async () => {
     const mark = emulator.mock.requests.length

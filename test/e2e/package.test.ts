@@ -6,12 +6,15 @@ import { describe, expect, it } from 'vitest'
 // Against the built package (npm run build first), as an app imports it: every entry, ESM and CJS.
 const require = createRequire(import.meta.url)
 type ErrorEntry = { SessionError: new (kind: 'network', message: string) => Error; isSessionError: (value: unknown) => boolean }
+type ServerEntry = ErrorEntry & { fetchSession: (options: { baseUrl: string }) => Promise<unknown> }
+/** The built package by name (typed here: `dist` does not exist when the types are checked). */
+const importEntry = <T>(specifier: string) => import(/* @vite-ignore */ specifier) as Promise<T>
 
 const entries = ['', '/server', '/testing', '/testing/node']
 async function loadEntries(): Promise<Array<[name: string, entry: ErrorEntry]>> {
   const loaded: Array<[string, ErrorEntry]> = []
   for (const entry of entries) {
-    loaded.push([`ESM vtex-session-react${entry}`, (await import(`vtex-session-react${entry}`)) as ErrorEntry])
+    loaded.push([`ESM vtex-session-react${entry}`, await importEntry<ErrorEntry>(`vtex-session-react${entry}`)])
     loaded.push([`CJS vtex-session-react${entry}`, require(`vtex-session-react${entry}`) as ErrorEntry])
   }
   return loaded
@@ -32,9 +35,9 @@ describe('one SessionError for the whole package', () => {
   })
 
   it('rejects a /server failure with an error the main entry recognizes (ESM and CJS)', async () => {
-    const server = await import('vtex-session-react/server')
-    const main = await import('vtex-session-react')
-    const mainCjs = require('vtex-session-react') as typeof import('vtex-session-react')
+    const server = await importEntry<ServerEntry>('vtex-session-react/server')
+    const main = await importEntry<ErrorEntry>('vtex-session-react')
+    const mainCjs = require('vtex-session-react') as ErrorEntry
     const error = await server.fetchSession({ baseUrl: 'not-a-url' }).catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(main.SessionError)
     expect(error).toBeInstanceOf(mainCjs.SessionError)
@@ -43,7 +46,7 @@ describe('one SessionError for the whole package', () => {
   })
 
   it('is no SessionError for plain errors and look-alikes', async () => {
-    const main = await import('vtex-session-react')
+    const main = await importEntry<ErrorEntry>('vtex-session-react')
     expect(main.isSessionError(new Error('x'))).toBe(false)
     expect(main.isSessionError({ name: 'SessionError', kind: 'network' })).toBe(false)
     expect(main.isSessionError(null)).toBe(false)
