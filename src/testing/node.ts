@@ -1,7 +1,6 @@
 // Entry `vtex-session-react/testing/node`: the emulator as a real HTTP server, for SSR and end-to-end tests.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getResponse } from 'msw'
 import { createSessionManagerMock, type SessionManagerMock, type SessionManagerMockOptions } from './createSessionManagerMock'
 
 export interface SessionManagerServerOptions extends Omit<SessionManagerMockOptions, 'baseUrl'> {
@@ -26,12 +25,11 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks)
 }
 
-/** Serves the same msw handlers as `createSessionManagerMock` over plain HTTP. */
+/** Serves the emulator of `createSessionManagerMock` (the same model) over plain HTTP. */
 export async function startSessionManagerServer(options: SessionManagerServerOptions = {}): Promise<SessionManagerServer> {
   const { host = '127.0.0.1', port = 0, ...mockOptions } = options
   let origin = ''
   const mock = createSessionManagerMock({ ...mockOptions, baseUrl: '' })
-  const handlers = mock.handlers
   const server: Server = createServer((incoming, outgoing) => {
     void (async () => {
       const headers = new Headers()
@@ -44,7 +42,7 @@ export async function startSessionManagerServer(options: SessionManagerServerOpt
         headers,
         body: body === undefined ? undefined : new Uint8Array(body),
       })
-      const response = await getResponse(handlers, request, { baseUrl: origin })
+      const response = await mock.respond(request)
       if (response === undefined) return void outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
       if (response.type === 'error') return void outgoing.destroy()
       const head: Record<string, string | string[]> = {}

@@ -1,7 +1,7 @@
 import type { Segment, Session, SessionNamespace } from '../core/types'
 import { encodeSegmentToken, encodeSessionToken, sessionIdOf } from './encodeTokens'
 import { matchingAudiences, type CampaignAudience, type ShopperProfile, type TradePolicy } from './commerce'
-import { resolveRegionId, type RegionRule } from './regions'
+import { findRegion, type RegionRule } from './regions'
 
 /** What the emulated store and trade policy answer with, before any shopper input. */
 export interface StoreSettings {
@@ -56,7 +56,7 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
 
   function regionIdOf(session: StoredSession): string | undefined {
     const { country, postalCode, geoCoordinates } = session.publicFields
-    return resolveRegionId(regions, country, postalCode, geoCoordinates)
+    return findRegion(regions, country, postalCode, geoCoordinates)?.regionId
   }
 
   /** The trade policy the session is on (`public.sc`, else the store's default) and what it sets. */

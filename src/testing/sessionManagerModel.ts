@@ -1,0 +1,206 @@
+import { normalizePostalCode } from '../core/regionInput'
+import { decodeSegmentToken } from '../core/tokens'
+import type { Session } from '../core/types'
+import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
+import { defaultRegions, findRegion, type RegionRule } from './regions'
+import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
+
+/** A request as the model sees it: no transport, no msw. */
+export interface ModelRequest {
+  method: string
+  /** From `/api/…`, without the query string. */
+  path: string
+  query: URLSearchParams
+  cookies: Readonly<Record<string, string>>
+  /** The raw body (POST/PATCH), if any. */
+  bodyText?: string
+}
+
+/** The answer: a JSON body, a status and the cookies to set (`vtex_session` first). */
+export interface ModelResponse {
+  status: number
+  body: unknown
+  setCookie: string[]
+}
+
+export interface SessionManagerModelOptions {
+  /** Country + postal code / coordinates → regionId (and the address the Checkout API answers). */
+  regions?: readonly RegionRule[]
+  store?: Partial<StoreSettings>
+  tradePolicies?: Readonly<Record<string, TradePolicy>>
+  campaignAudiences?: readonly CampaignAudience[]
+}
+
+export const SESSION_COOKIE = 'vtex_session'
+export const SEGMENT_COOKIE = 'vtex_segment'
+// Fields a GET /api/segments query string may override in that answer only.
+const SEGMENT_OVERRIDES = ['cultureInfo', 'utm_campaign', 'utm_source', 'utmi_campaign'] as const
+// Query parameters of a POST/PATCH that are not public fields: `items` picks the answer, `an` is
+// the account VTEX's router reads (what @vtex/api sends).
+const NOT_FIELDS = new Set(['items', 'an'])
+
+const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
+const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
+
+/**
+ * The VTEX Session Manager (and the two Checkout calls session flows depend on) as one pure
+ * model: request in, status + JSON body + cookies out. Every rule lives here once; the msw and
+ * node-HTTP adapters only translate.
+ */
+export function createSessionManagerModel(options: SessionManagerModelOptions = {}) {
+  const settings = { ...defaultStoreSettings, ...options.store }
+  const regions = options.regions ?? defaultRegions
+  const tradePolicies = options.tradePolicies ?? defaultTradePolicies
+  const store = createSessionStore(regions, settings, {
+    tradePolicies,
+    campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
+  })
+
+  /** The cookie's session, or a new one (as the real API does for a request without a valid cookie). */
+  function sessionFor(cookies: ModelRequest['cookies']): { session: StoredSession; created: boolean } {
+    const found = store.find(cookies[SESSION_COOKIE])
+    return found ? { session: found, created: false } : { session: store.create(), created: true }
+  }
+
+  /** An answer that sets both cookies, `vtex_session` first (msw's cookie store keeps only the first intact). */
+  function withCookies(body: unknown, session: StoredSession, status = 200): ModelResponse {
+    const { sessionToken, segmentToken } = store.tokensOf(session)
+    return {
+      status,
+      body,
+      setCookie: [`${SESSION_COOKIE}=${sessionToken}; Path=/; SameSite=Lax`, `${SEGMENT_COOKIE}=${segmentToken}; Path=/; SameSite=Lax; HttpOnly`],
+    }
+  }
+
+  /**
+   * POST and PATCH: public fields from the body's `public` (other namespaces ignored; an empty or
+   * `public`-less body is no field) plus the query string (OpenAPI: query parameters are added
+   * to `public`), as FastStore's ValidateSession sends them with body `{}`.
+   */
+  function writeSession(request: ModelRequest, session: StoredSession, created: boolean): ModelResponse {
+    const fields = publicFieldsOf(request.bodyText)
+    if (fields === undefined) return refusal(400, 'The body must be JSON: {"public":{"name":{"value":"…"}}}')
+    for (const [key, value] of request.query) if (!NOT_FIELDS.has(key)) fields[key] = value
+    const refused = fields.sc === undefined ? undefined : tradePolicyRefusal(tradePolicies, settings.channel, fields.sc, session.profile)
+    // The whole write is refused: nothing of it is applied.
+    if (refused !== undefined) return refusal(refused, `Trade policy ${fields.sc} is not available to this shopper`)
+    store.edit(session, fields)
+    const items = request.query.get('items')
+    const status = created && request.method === 'POST' ? 201 : 200
+    return withCookies(items === null ? store.tokensOf(session) : store.read(session, items), session, status)
+  }
+
+  /** The address and sellers the Checkout API answers for a region rule (or none). */
+  const sellers = [{ id: '1', name: settings.accountName, logo: '' }]
+
+  function handle(request: ModelRequest): ModelResponse | undefined {
+    const { method, query } = request
+    const parts = request.path.split('/').slice(1).map(decodeURIComponent)
+    const route = `${method} /${parts.slice(0, 2).join('/')}`
+    const [, , named, ...rest] = parts
+    if (route === 'GET /api/sessions' && named === undefined) {
+      const items = query.get('items')
+      if (!items) return refusal(400, 'The items query parameter is required')
+      const { session } = sessionFor(request.cookies)
+      return withCookies(store.read(session, items), session)
+    }
+    if ((route === 'POST /api/sessions' || route === 'PATCH /api/sessions') && named === undefined) {
+      const { session, created } = sessionFor(request.cookies)
+      return writeSession(request, session, created)
+    }
+    if (route === 'POST /api/sessions' && named !== undefined && rest.length === 0) {
+      // The overview guide's `POST /api/sessions/{sessionToken}`: edits the session the path names.
+      const session = store.find(named)
+      return session ? writeSession(request, session, false) : refusal(404, 'Session not found')
+    }
+    if (route === 'GET /api/segments' && named === undefined) {
+      const { session } = sessionFor(request.cookies)
+      return withCookies(withOverrides(store.segmentOf(session), query), session)
+    }
+    if (route === 'GET /api/segments' && rest.length === 0) {
+      try {
+        // The token is base64 of UTF-8 JSON ("promoção" survives), decoded like the library decodes it.
+        return json(withOverrides(decodeSegmentToken(named ?? ''), query))
+      } catch {
+        return refusal(400, 'Invalid segment token')
+      }
+    }
+    if (route === 'GET /api/checkout' && parts[2] === 'pub') return checkout(parts.slice(3), query)
+    return undefined
+  }
+
+  /**
+   * The Checkout API's public calls that session flows make before writing the session
+   * (FastStore's ValidateSession), answered from the same region table the Session Manager uses.
+   */
+  function checkout([resource, country, code, ...rest]: string[], query: URLSearchParams): ModelResponse | undefined {
+    if (resource === 'postal-code' && country && code && rest.length === 0) {
+      // https://developers.vtex.com/docs/guides/get-address-by-postal-code
+      const rule = findRegion(regions, country, code, undefined)
+      return json({
+        postalCode: normalizePostalCode(code),
+        city: rule?.city ?? '',
+        state: rule?.state ?? '',
+        country,
+        street: '',
+        number: '',
+        neighborhood: rule?.neighborhood ?? '',
+        complement: '',
+        reference: '',
+        geoCoordinates: rule?.center ? [...rule.center] : [],
+      })
+    }
+    if (resource === 'regions' && country === undefined) {
+      // https://developers.vtex.com/docs/guides/get-sellers-by-region-or-address
+      const rule = findRegion(regions, query.get('country') ?? '', query.get('postalCode') ?? undefined, query.get('geoCoordinates')?.replace(';', ',') ?? undefined)
+      return json(rule ? [{ id: rule.regionId, sellers }] : [])
+    }
+    return undefined
+  }
+
+  return {
+    handle,
+    /** The session a `vtex_session` token names, as `GET ?items=*` would answer. */
+    getSession(sessionToken: string): Session | undefined {
+      const session = store.find(sessionToken)
+      return session && store.read(session, '*')
+    },
+    /** The segment of the session a cookie names (a new session's, if none). */
+    segmentFor: (cookies: ModelRequest['cookies']) => store.segmentOf(sessionFor(cookies).session),
+    withCookiesOf: (cookies: ModelRequest['cookies'], body: unknown) => withCookies(body, sessionFor(cookies).session),
+    logIn: store.setProfile,
+    reset: store.clear,
+  }
+}
+
+export type SessionManagerModel = ReturnType<typeof createSessionManagerModel>
+
+function withOverrides<T extends Record<string, unknown>>(segment: T, query: URLSearchParams): T {
+  const result: Record<string, unknown> = { ...segment }
+  for (const field of SEGMENT_OVERRIDES) {
+    const value = query.get(field)
+    if (value !== null) result[field] = value
+  }
+  return result as T
+}
+
+/** The `public` fields of a POST/PATCH body; `undefined` for a body that is not JSON (or not an object). */
+function publicFieldsOf(bodyText: string | undefined): Record<string, string> | undefined {
+  let body: unknown = {}
+  if (bodyText !== undefined && bodyText.trim() !== '') {
+    try {
+      body = JSON.parse(bodyText)
+    } catch {
+      return undefined
+    }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
+  const publicNamespace = (body as { public?: unknown }).public ?? {}
+  if (typeof publicNamespace !== 'object' || publicNamespace === null) return undefined
+  const fields: Record<string, string> = {}
+  for (const [key, entry] of Object.entries(publicNamespace)) {
+    const value = (entry as { value?: unknown } | null)?.value
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value)
+  }
+  return fields
+}
