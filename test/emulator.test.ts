@@ -242,3 +242,80 @@ describe('the emulator’s server-side transforms (trade policy, locale, login, 
     expect((await segmentOf()).campaigns).toBeNull()
   })
 })
+
+describe('what real clients send (the emulator takes it, as the real Session Manager does)', () => {
+  const NEW_YORK = 'v2.7C2D9E4F60A1B2C3D4E5F60718293A4B'
+
+  it("takes FastStore's ValidateSession: POST with body {} and every value in the query string", async () => {
+    const { status, body } = await call(
+      'POST',
+      '/api/sessions?sc=1&country=USA&locale=en-US&postalCode=10001&items=profile.id,store.channel,checkout.regionId,public.postalCode',
+      {},
+    )
+    expect(status).toBe(201)
+    expect(body.namespaces).toEqual({
+      store: { channel: { value: '1' } },
+      checkout: { regionId: { value: NEW_YORK } },
+      public: { postalCode: { value: '10001' } },
+    })
+    expect(mock.requests.at(-1)).toMatchObject({ method: 'POST', body: {} })
+  })
+
+  it('takes a PATCH with no body at all, and a body without public, as no body field', async () => {
+    const empty = await fetch('http://localhost:3000/api/sessions?utm_source=query&items=public.utm_source', { method: 'PATCH', credentials: 'include' })
+    expect(((await empty.json()) as Session).namespaces).toEqual({ public: { utm_source: { value: 'query' } } })
+    const { body } = await call('PATCH', '/api/sessions?items=public.utm_source', { store: { channel: { value: '2' } } })
+    expect(body.namespaces).toEqual({ public: { utm_source: { value: 'query' } } })
+  })
+
+  it('does not store the an (account) parameter VTEX’s router reads, as @vtex/api sends it', async () => {
+    const { body } = await call('POST', '/api/sessions?an=storefront&items=*', publicBody({ a: '1' }))
+    expect(body.namespaces.public).toEqual({ a: { value: '1' } })
+  })
+
+  it('refuses a body that is not JSON with 400, and changes nothing', async () => {
+    await call('PATCH', '/api/sessions', publicBody({ a: 'kept' }))
+    const response = await fetch('http://localhost:3000/api/sessions', { method: 'PATCH', credentials: 'include', body: '{"public":' })
+    expect(response.status).toBe(400)
+    expect((await call('GET', '/api/sessions?items=public.a')).body.namespaces).toEqual({ public: { a: { value: 'kept' } } })
+  })
+
+  it('decodes GET /api/segments/{token} as UTF-8: a campaign named "promoção" comes back whole', async () => {
+    const { body } = await call('PATCH', '/api/sessions', publicBody({ utm_campaign: 'promoção' }))
+    expect(decodeSegmentToken(body.segmentToken).utm_campaign).toBe('promoção')
+    const segment = await call('GET', `/api/segments/${encodeURIComponent(body.segmentToken)}`)
+    expect(segment.body.utm_campaign).toBe('promoção')
+  })
+})
+
+describe('the Checkout calls session flows depend on', () => {
+  it('answers postal-code/{country}/{code} with the address (city, state, geoCoordinates) of its region', async () => {
+    const { status, body } = await call('GET', '/api/checkout/pub/postal-code/BRA/22250040')
+    expect(status).toBe(200)
+    expect(body).toEqual({
+      postalCode: '22250040',
+      city: 'Rio de Janeiro',
+      state: 'RJ',
+      country: 'BRA',
+      street: '',
+      number: '',
+      neighborhood: 'Botafogo',
+      complement: '',
+      reference: '',
+      geoCoordinates: [-43.1822, -22.9455],
+    })
+    const unknown = await call('GET', '/api/checkout/pub/postal-code/BRA/99999999')
+    expect(unknown.body).toMatchObject({ postalCode: '99999999', city: '', geoCoordinates: [] })
+  })
+
+  it('answers regions?country&postalCode (or geoCoordinates) with the regionId and sellers the session gets too', async () => {
+    const { body } = await call('GET', '/api/checkout/pub/regions?country=BRA&postalCode=22250-040')
+    expect(body).toEqual([{ id: RIO, sellers: [{ id: '1', name: 'storefront', logo: '' }] }])
+    const byCoordinates = await call('GET', '/api/checkout/pub/regions?country=BRA&geoCoordinates=-43.18;-22.97')
+    expect((byCoordinates.body as unknown as Array<{ id: string }>)[0]?.id).toBe(RIO)
+    expect((await call('GET', '/api/checkout/pub/regions?country=BRA&postalCode=99999-999')).body).toEqual([])
+    // The Session Manager side agrees.
+    const session = await call('PATCH', '/api/sessions?items=checkout.regionId', publicBody({ country: 'BRA', postalCode: '22250-040' }))
+    expect(session.body.namespaces.checkout?.regionId?.value).toBe(RIO)
+  })
+})
