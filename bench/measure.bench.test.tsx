@@ -4,14 +4,14 @@ import { setupServer } from 'msw/node'
 import { Profiler, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Session } from 'vtex-session-react'
-import { createSessionManagerMock } from 'vtex-session-react/testing'
+import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/testing'
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
 import { PriceList } from '../stories/examples/PriceList'
 import { median, saveResults } from './results.mjs'
 
 const RUNS = 21
 const LATENCY_MS = 50
-const mock = createSessionManagerMock()
+const mock = createSessionManagerMock({ routes: [demoPricesRoute] })
 const server = setupServer(...mock.handlers)
 const sessionManagerRequests = () => mock.requests.filter(({ path }) => /^\/api\/(sessions|segments)/.test(path)).length
 

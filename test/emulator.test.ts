@@ -1,7 +1,7 @@
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { decodeSegmentToken, decodeSessionTokenUnverified, type Session, type SessionTokens } from '../src/index'
-import { createSessionManagerMock } from '../src/testing/index'
+import { createSessionManagerMock, demoPricesRoute } from '../src/testing/index'
 import openapi from './fixtures/session-manager-openapi.json'
 import { mock, server } from './harness'
 
@@ -148,6 +148,15 @@ describe('the Session Manager emulator', () => {
 })
 
 describe('the demo price endpoint', () => {
+  it('is not part of the Session Manager emulator unless added (demoPricesRoute)', async () => {
+    const plain = createSessionManagerMock()
+    expect(await plain.respond(new Request('http://localhost:3000/api/demo/prices'))).toBeUndefined()
+    const withDemo = createSessionManagerMock({ routes: [demoPricesRoute] })
+    const response = await withDemo.respond(new Request('http://localhost:3000/api/demo/prices'))
+    expect(response?.status).toBe(200)
+    expect(withDemo.requests.map(({ path }) => path)).toEqual(['/api/demo/prices'])
+  })
+
   it('prices per segment: the region and a b2b price table change prices', async () => {
     const noRegion = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ id: string; price: number }>
     await call('PATCH', '/api/sessions', publicBody({ country: 'BRA', postalCode: '22250-040' }))
@@ -157,7 +166,7 @@ describe('the demo price endpoint', () => {
     expect(rio.map(({ id }) => id)).toEqual(noRegion.map(({ id }) => id))
     expect(rio[0]?.price).not.toBe(noRegion[0]?.price)
     expect(saoPaulo[0]?.price).not.toBe(rio[0]?.price)
-    server.use(...createSessionManagerMock({ store: { priceTables: 'b2b-gold' } }).handlers)
+    server.use(...createSessionManagerMock({ store: { priceTables: 'b2b-gold' }, routes: [demoPricesRoute] }).handlers)
     const b2b = (await call('GET', '/api/demo/prices')).body as unknown as Array<{ price: number }>
     expect(b2b[0]?.price).toBeCloseTo((noRegion[0]?.price ?? 0) * 0.8, 1)
   })

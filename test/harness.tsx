@@ -3,10 +3,10 @@ import { render, type RenderResult } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { StrictMode, type ReactNode } from 'react'
 import { SessionProvider, useSegmentKey, type SessionProviderProps } from '../src/index'
-import { createSessionManagerMock } from '../src/testing/index'
+import { createSessionManagerMock, demoPricesRoute } from '../src/testing/index'
 
 /** One emulator and one msw server per test file; `test/setup.ts` starts, resets and stops them. */
-export const mock = createSessionManagerMock()
+export const mock = createSessionManagerMock({ routes: [demoPricesRoute] })
 export const server = setupServer(...mock.handlers)
 
 export const sessionRequests = () => mock.requests.filter((request) => request.path.startsWith('/api/'))

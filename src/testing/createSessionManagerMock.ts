@@ -1,7 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
-import type { Session } from '../core/types'
+import type { Segment, Session } from '../core/types'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
-import { demoPricesFor } from './demoPrices'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import type { RegionRule } from './regions'
 import { createSessionManagerModel, type ModelResponse } from './sessionManagerModel'
@@ -22,6 +21,17 @@ export interface SessionManagerMockOptions {
   tradePolicies?: Readonly<Record<string, TradePolicy>>
   /** Campaign Audiences matched on UTM values. Default: `defaultCampaignAudiences`. */
   campaignAudiences?: readonly CampaignAudience[]
+  /** Endpoints beside the Session Manager's, e.g. `demoPricesRoute` (recorded, delayed and faulted like the rest). */
+  routes?: readonly EmulatorRoute[]
+}
+
+/** An endpoint served beside the Session Manager's, answered from the shopper's segment. */
+export interface EmulatorRoute {
+  method: string
+  /** From `/api/…`, e.g. `/api/demo/prices`. */
+  path: string
+  /** The JSON body to answer with, for the segment of the session the request's cookie names. */
+  answer(segment: Segment): unknown
 }
 
 /** A request the emulator received, for assertions. */
@@ -60,7 +70,7 @@ export interface SessionManagerMock {
 /**
  * The VTEX Session Manager (and the Checkout calls session flows make) as msw handlers over the
  * one model (`createSessionManagerModel`): this adapter adds what a test controls — recorded
- * requests, latency and faults — plus `GET /api/demo/prices`, a demo catalog priced per segment.
+ * requests, latency and faults — and the extra `routes` an app adds (e.g. `demoPricesRoute`).
  */
 export function createSessionManagerMock(options: SessionManagerMockOptions = {}): SessionManagerMock {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '')
@@ -83,11 +93,10 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     if (wait > 0) await delay(wait)
     const fault = faults.take(request.method, pathname)
     if (fault) return fault
-    const answer =
-      pathname === '/api/demo/prices' && request.method === 'GET'
-        ? // Not part of the Session Manager: a demo catalog price endpoint that answers per segment.
-          model.withCookiesOf(cookies, demoPricesFor(model.segmentFor(cookies)))
-        : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
+    const route = options.routes?.find(({ method, path: routePath }) => method === request.method && routePath === pathname)
+    const answer = route
+      ? model.withCookiesOf(cookies, route.answer(model.segmentFor(cookies)))
+      : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
     return answer && toResponse(answer)
   }
 

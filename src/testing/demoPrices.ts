@@ -1,4 +1,5 @@
 import type { Segment } from '../core/types'
+import type { EmulatorRoute } from './createSessionManagerMock'
 
 /** A product of the demo catalog, priced for one segment. */
 export interface DemoProduct {
@@ -39,3 +40,10 @@ export function demoPricesFor(segment: Segment): DemoProduct[] {
     currencyCode: segment.currencyCode ?? 'BRL',
   }))
 }
+
+/**
+ * `GET /api/demo/prices`, a demo catalog priced per segment (`demoPricesFor`). Not part of the
+ * Session Manager: stories, examples and benchmarks add it with
+ * `createSessionManagerMock({ routes: [demoPricesRoute] })`.
+ */
+export const demoPricesRoute: EmulatorRoute = { method: 'GET', path: '/api/demo/prices', answer: demoPricesFor }

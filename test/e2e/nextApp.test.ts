@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoPricesRoute } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
 
@@ -38,7 +39,7 @@ const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ me
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 
 beforeAll(async () => {
-  emulator = await startSessionManagerServer()
+  emulator = await startSessionManagerServer({ routes: [demoPricesRoute] })
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
   // Built by `npm run build-example` (part of npm test).
