@@ -19,6 +19,8 @@ export interface CampaignAudience {
 /** Who a session is logged in as (see `mock.logIn`). */
 export interface ShopperProfile {
   email: string
+  /** The user id in `profile.id` (default: derived from the email). */
+  id?: string
   /** B2B price lists this shopper buys with, e.g. `['b2b-gold']`. */
   priceTables?: readonly string[]
 }

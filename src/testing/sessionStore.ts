@@ -44,6 +44,13 @@ const joined = (ids: readonly string[] | undefined): string | null => (ids && id
 
 const text = (value: string | undefined): string | null => value ?? null
 
+/** A stable, uuid-shaped user id for an email (the emulator has no user store). */
+function userIdOf(email: string): string {
+  let hash = 0
+  for (const char of email) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return `00000000-0000-4000-a000-${hash.toString(16).padStart(12, '0')}`
+}
+
 /**
  * The emulator's state, free of msw so that other servers (SSR tests, a Node proxy)
  * can reuse it: sessions keyed by id, and the server-side transforms that derive
@@ -92,7 +99,13 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
       public: publicNamespace,
       checkout: regionId === undefined ? {} : { regionId: { value: regionId } },
       profile: profile
-        ? { isAuthenticated: { value: 'true' }, email: { value: profile.email }, ...(priceTables ? { priceTables: { value: priceTables } } : {}) }
+        ? {
+            isAuthenticated: { value: 'true' },
+            // The shopper's user id: FastStore's ValidateSession shows a person only when it is there.
+            id: { value: profile.id ?? userIdOf(profile.email) },
+            email: { value: profile.email },
+            ...(priceTables ? { priceTables: { value: priceTables } } : {}),
+          }
         : { isAuthenticated: { value: 'false' } },
       ...(campaigns ? { rnb: { campaigns: { value: campaigns } } } : {}),
     }
