@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 
 // @faststore/api 4.8's real ValidateSession (what every FastStore store's /api/graphql runs),
@@ -53,10 +53,14 @@ beforeAll(async () => {
   graphql = createRequire(import.meta.url)('graphql') as Graphql
 })
 afterAll(() => emulator?.close())
+let consoleErrors: MockInstance
 beforeEach(() => {
   sent = []
   refused = []
+  // FastStore logs every non-2xx answer it gets: none may happen.
+  consoleErrors = vi.spyOn(console, 'error')
 })
+afterEach(() => expect(consoleErrors).not.toHaveBeenCalled())
 
 async function validateSession(session: Record<string, unknown>, search = '', cookie = '') {
   const schema = faststore.GraphqlVtexSchema()
