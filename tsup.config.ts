@@ -24,4 +24,6 @@ export default defineConfig([
       'testing/node': 'src/testing/node.ts',
     },
   },
+  // The standalone emulator (`npx vtex-session-emulator`): an executable, ESM only.
+  { ...shared, format: ['esm'], dts: false, entry: { 'testing/cli': 'src/testing/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ])

@@ -58,6 +58,27 @@ afterAll(async () => {
 })
 
 describe('the Next.js example at start', () => {
+  it('starts its own emulator when neither SESSION_MANAGER_URL nor VTEX_ACCOUNT is set (npm run example)', async () => {
+    const port = await freePort()
+    const started = spawn(process.execPath, ['examples/next-app/start.mjs'], {
+      env: { ...process.env, SESSION_MANAGER_URL: '', VTEX_ACCOUNT: '', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    try {
+      await waitForServer(`http://127.0.0.1:${port}`)
+      const page = await fetch(`http://127.0.0.1:${port}`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('Prices up to date')
+      expect(output).toMatch(/No SESSION_MANAGER_URL or VTEX_ACCOUNT: using the emulator on http:\/\/127\.0\.0\.1:\d+/)
+    } finally {
+      const exited = new Promise((resolve) => started.on('exit', resolve))
+      started.kill('SIGTERM')
+      await exited
+    }
+  })
+
   it.each([
     ['VTEX_ACCOUNT', '127.0.0.1:4000/#', /VTEX_ACCOUNT must be an account name/],
     ['SESSION_MANAGER_URL', '127.0.0.1:4000', /SESSION_MANAGER_URL must be an absolute http\(s\) URL/],

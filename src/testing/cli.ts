@@ -1,0 +1,62 @@
+// `npx vtex-session-emulator`: the Session Manager emulator as a standalone HTTP server, for
+// demos, manual tests and apps in other languages. 127.0.0.1 only.
+import { parseArgs } from 'node:util'
+import { demoPricesRoute } from './demoPrices'
+import type { Fault } from './faults'
+import { startSessionManagerServer } from './node'
+
+const USAGE = `Usage: vtex-session-emulator [--port 4000] [--host 127.0.0.1] [--demo] [--latency ms]
+                             [--fault http:503|network|schema|invalid-json] [--fault-method PATCH] [--fault-times 1]
+
+Serves the VTEX Session Manager (/api/sessions, /api/segments) and the Checkout calls session
+flows make (/api/checkout/pub/postal-code, /api/checkout/pub/regions). --demo adds
+GET /api/demo/prices. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`
+
+/** `http:503`, `network`, `schema`, `invalid-json` → a fault of the emulator. */
+function faultOf(text: string): Fault {
+  const [kind, status] = text.split(':')
+  if (kind === 'http' && status !== undefined && /^[1-5]\d\d$/.test(status)) return { kind: 'http', status: Number(status) }
+  if (kind === 'network' || kind === 'schema' || kind === 'invalid-json') return { kind }
+  throw new Error(`--fault must be http:<status>, network, schema or invalid-json, got "${text}"`)
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '4000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      latency: { type: 'string', default: '0' },
+      fault: { type: 'string' },
+      'fault-method': { type: 'string' },
+      'fault-times': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) return void console.log(USAGE)
+  const port = Number(values.port)
+  const latency = Number(values.latency)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`)
+  if (!Number.isFinite(latency) || latency < 0) throw new Error(`--latency must be milliseconds, got "${values.latency}"`)
+  const emulator = await startSessionManagerServer({ host: values.host, port, latency, routes: values.demo ? [demoPricesRoute] : [] })
+  if (values.fault !== undefined) {
+    const times = values['fault-times'] === undefined ? Number.MAX_SAFE_INTEGER : Number(values['fault-times'])
+    emulator.mock.fail(faultOf(values.fault), { method: values['fault-method'], times })
+  }
+  console.log(`Session Manager emulator listening on ${emulator.url}${values.demo ? ' (with /api/demo/prices)' : ''}`)
+  const stop = (signal: string) => {
+    void emulator.close().then(() => {
+      console.log(`Stopped (${signal}).`)
+      process.exit(0)
+    })
+  }
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  console.error(USAGE)
+  process.exit(1)
+})

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+
+// `npx vtex-session-emulator` (the package's bin, built to dist/testing/cli.js).
+interface Running {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+function startCli(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, ['dist/testing/cli.js', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
+      if (url) resolve({ child, url, output: () => output })
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
+  })
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', resolve))
+
+describe('vtex-session-emulator (bin)', () => {
+  it('serves the Session Manager, the Checkout calls and, with --demo, the prices; stops cleanly on SIGTERM', async () => {
+    const { child, url, output } = await startCli(['--demo'])
+    const answer = await fetch(`${url}/api/sessions?items=*`)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.getSetCookie()[0]).toMatch(/^vtex_session=/)
+    expect(await (await fetch(`${url}/api/checkout/pub/regions?country=BRA&postalCode=22250-040`)).json()).toEqual([
+      { id: 'v2.1BB18CE648B5111D0933734ED83EC783', sellers: [{ id: '1', name: 'storefront', logo: '' }] },
+    ])
+    expect((await fetch(`${url}/api/demo/prices`)).status).toBe(200)
+    const exited = exitOf(child)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(output()).toContain('Stopped (SIGTERM).')
+  })
+
+  it('serves no demo prices without --demo, answers the faults it is told to, and stops on SIGINT', async () => {
+    const { child, url } = await startCli(['--fault', 'http:503', '--fault-method', 'PATCH', '--fault-times', '1'])
+    expect((await fetch(`${url}/api/demo/prices`)).status).toBe(404)
+    const patch = () => fetch(`${url}/api/sessions`, { method: 'PATCH', body: '{"public":{"a":{"value":"1"}}}' }).then((response) => response.status)
+    expect(await patch()).toBe(503)
+    expect(await patch()).toBe(200)
+    const exited = exitOf(child)
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+  })
+
+  it('refuses a bad flag with a clear message and exit code 1', async () => {
+    const child = spawn(process.execPath, ['dist/testing/cli.js', '--fault', 'sometimes'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    expect(await exitOf(child)).toBe(1)
+    expect(output).toContain('--fault must be http:<status>, network, schema or invalid-json, got "sometimes"')
+  })
+})
