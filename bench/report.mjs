@@ -20,6 +20,11 @@ lines.push(
   '|---|---|',
   `| vtex-session-react (PATCH → segment from its token → prices refetch) | ${time.libraryMedianMs} ms |`,
   `| baseline as the anchors do it (PATCH, GET, reload: fresh cache, refetch everything) | ${time.baselineMedianMs} ms |`,
+  ...(results.faststorePeer
+    ? [
+        `| FastStore, live: the real \`@faststore/api\` 4.8 \`ValidateSession\` (browser → /api/graphql hop, then its ${results.faststorePeer.upstreamRequestsPerChange} upstream calls: ${results.faststorePeer.upstreamRequests.join(', ')}), then the prices; timed to the prices' JSON, no rendering | ${results.faststorePeer.medianMs} ms |`,
+      ]
+    : []),
   `| **speed-up** | **${time.speedup}×** |`,
   '',
   `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
