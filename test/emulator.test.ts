@@ -230,6 +230,8 @@ describe('the emulator’s server-side transforms (trade policy, locale, login, 
     expect(mock.logIn(body.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold', 'b2b-silver'] })).toBe(true)
     expect((await sessionOf()).namespaces.profile).toEqual({
       isAuthenticated: { value: 'true' },
+      // A stable user id (derived from the email unless given), as VTEX's profile carries one.
+      id: { value: expect.stringMatching(/^[0-9a-f-]{36}$/) },
       email: { value: 'buyer@b2b.example' },
       priceTables: { value: 'b2b-gold,b2b-silver' },
     })
