@@ -121,8 +121,8 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
       latency = next
     },
     getSession: model.getSession,
-    logIn: (sessionId, profile) => model.logIn(sessionId, profile),
-    logOut: (sessionId) => model.logIn(sessionId, undefined),
+    logIn: (sessionId, profile) => model.setProfile(sessionId, profile),
+    logOut: (sessionId) => model.setProfile(sessionId, undefined),
   }
 }
 

@@ -90,7 +90,7 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
     return withCookies(items === null ? store.tokensOf(session) : store.read(session, items), session, status)
   }
 
-  /** The address and sellers the Checkout API answers for a region rule (or none). */
+  /** The sellers the Checkout regions call answers for a region: the store itself. */
   const sellers = [{ id: '1', name: settings.accountName, logo: '' }]
 
   function handle(request: ModelRequest): ModelResponse | undefined {
@@ -168,7 +168,8 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
     /** The segment of the session a cookie names (a new session's, if none). */
     segmentFor: (cookies: ModelRequest['cookies']) => store.segmentOf(sessionFor(cookies).session),
     withCookiesOf: (cookies: ModelRequest['cookies'], body: unknown) => withCookies(body, sessionFor(cookies).session),
-    logIn: store.setProfile,
+    /** Logs the session with this id in (a profile) or out (`undefined`); false if there is none. */
+    setProfile: store.setProfile,
     reset: store.clear,
   }
 }
