@@ -45,6 +45,11 @@ export default tseslint.config(
     },
   },
   {
+    // The checkout entry's framework-free part imports core only.
+    files: ['src/checkout/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*', '../testing/*', '../runtime/*'] }] },
+  },
+  {
     files: ['src/testing/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*'] }] },
   },

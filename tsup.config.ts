@@ -20,6 +20,7 @@ export default defineConfig([
       // The main entry's framework-free part, for the `react-server` condition: no 'use client'.
       'index.react-server': 'src/index.react-server.ts',
       'server/index': 'src/server/index.ts',
+      'checkout/index': 'src/checkout/index.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/node': 'src/testing/node.ts',
     },

@@ -1,0 +1,35 @@
+import type { Segment, Session } from '../core/types'
+import { deliveryPromiseOf, facetsTextOf } from './deliveryFacets'
+
+/**
+ * What an Intelligent Search request (`/api/io/_v/api/intelligent-search/product_search/{facets}?…`)
+ * needs from the shopper's session: the facets path and the query string. Both are plain strings,
+ * equal for equal segments, so they can key a query as they are.
+ */
+export interface CatalogParams {
+  /** e.g. `trade-policy/1/region-id/v2.…/shipping/pickup-in-point/pickupPoint/store-7` */
+  facets: string
+  /** e.g. `locale=pt-BR&zip-code=22250040&coordinates=-43.18,-22.94` */
+  query: string
+}
+
+/**
+ * The Intelligent Search parameters for this shopper. Names from VTEX's documentation:
+ * the `trade-policy` and `region-id` facets (the ones FastStore's search client sends), `locale`,
+ * and the delivery promise's `zip-code` and `coordinates` query strings with the `shipping`
+ * (`delivery` | `pickup-in-point`) and `pickupPoint` facets —
+ * https://developers.vtex.com/docs/guides/delivery-promise-for-headless-stores
+ */
+export function catalogParamsOf(segment: Segment, session?: Session): CatalogParams {
+  const facets: string[] = []
+  const query = new URLSearchParams()
+  if (segment.channel) facets.push('trade-policy', segment.channel)
+  if (segment.regionId) facets.push('region-id', segment.regionId)
+  const promise = deliveryPromiseOf(facetsTextOf(segment, session))
+  if (promise.postalCode) facets.push('shipping', promise.method === 'pickup' ? 'pickup-in-point' : 'delivery')
+  if (promise.pickupPoint) facets.push('pickupPoint', promise.pickupPoint)
+  if (segment.cultureInfo) query.set('locale', segment.cultureInfo)
+  if (promise.postalCode) query.set('zip-code', promise.postalCode)
+  if (promise.coordinates) query.set('coordinates', promise.coordinates.join(','))
+  return { facets: facets.map(encodeURIComponent).join('/'), query: query.toString() }
+}

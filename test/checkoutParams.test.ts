@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { catalogParamsOf, deliveryPromiseOf, parseFacets, withFacet } from '../src/checkout/index'
+import type { Segment, Session } from '../src/index'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const segment: Segment = { channel: '1', regionId: RIO, cultureInfo: 'pt-BR', priceTables: null, campaigns: null }
+const withFacets = (facets: string): Session => ({ id: 's', namespaces: { public: { facets: { value: facets } } } })
+
+describe('public.facets (the delivery promise as VTEX stores it)', () => {
+  it('reads key=value;key=value and writes one key, keeping every other key in its order', () => {
+    const text = 'zip-code=22250040;country=BRA;coordinates=-43.18,-22.94;custom=kept'
+    expect(parseFacets(text)).toEqual([['zip-code', '22250040'], ['country', 'BRA'], ['coordinates', '-43.18,-22.94'], ['custom', 'kept']])
+    expect(withFacet(text, 'pickupPoint', 'store-7')).toBe(`${text};pickupPoint=store-7`)
+    expect(withFacet(`${text};pickupPoint=store-7`, 'pickupPoint', undefined)).toBe(text)
+    expect(withFacet(text, 'zip-code', '01310100')).toBe('zip-code=01310100;country=BRA;coordinates=-43.18,-22.94;custom=kept')
+    expect(withFacet(undefined, 'zip-code', '1')).toBe('zip-code=1')
+  })
+
+  it('tells delivery from pickup and reads the place', () => {
+    expect(deliveryPromiseOf('zip-code=22250040;country=BRA;coordinates=-43.18,-22.94')).toEqual({
+      method: 'delivery', postalCode: '22250040', country: 'BRA', coordinates: [-43.18, -22.94], pickupPoint: undefined,
+    })
+    expect(deliveryPromiseOf('zip-code=22250040;pickupPoint=store-7').method).toBe('pickup')
+    expect(deliveryPromiseOf(undefined)).toEqual({ method: 'delivery', postalCode: undefined, country: undefined, coordinates: undefined, pickupPoint: undefined })
+  })
+})
+
+describe('catalogParamsOf', () => {
+  it('gives the trade policy and region facets and the locale for a segment', () => {
+    expect(catalogParamsOf(segment)).toEqual({ facets: `trade-policy/1/region-id/${RIO}`, query: 'locale=pt-BR' })
+  })
+
+  it('adds the delivery promise from the session (else the segment): shipping, pickup point, zip-code, coordinates', () => {
+    const delivery = catalogParamsOf(segment, withFacets('zip-code=22250040;coordinates=-43.18,-22.94'))
+    expect(delivery).toEqual({
+      facets: `trade-policy/1/region-id/${RIO}/shipping/delivery`,
+      query: 'locale=pt-BR&zip-code=22250040&coordinates=-43.18%2C-22.94',
+    })
+    const pickup = catalogParamsOf({ ...segment, facets: 'zip-code=22250040;pickupPoint=store 7' })
+    expect(pickup.facets).toBe(`trade-policy/1/region-id/${RIO}/shipping/pickup-in-point/pickupPoint/store%207`)
+  })
+
+  it('is equal for equal segments (it can key a query) and leaves out what the segment lacks', () => {
+    expect(catalogParamsOf({ ...segment })).toEqual(catalogParamsOf(segment))
+    expect(catalogParamsOf({ channel: '2', regionId: null, cultureInfo: null })).toEqual({ facets: 'trade-policy/2', query: '' })
+  })
+})
