@@ -330,3 +330,32 @@ describe('the Checkout calls session flows depend on', () => {
     expect(session.body.namespaces.checkout?.regionId?.value).toBe(RIO)
   })
 })
+
+describe('the Checkout pickup points', () => {
+  type PickupAnswer = { paging: { total: number }; items: Array<{ distance: number; pickupPoint: { id: string; address: { geoCoordinates: number[] } } }> }
+  const pickupPoints = async (query: string) => (await call('GET', `/api/checkout/pub/pickup-points?${query}`)).body as unknown as PickupAnswer
+
+  it('lists the points within 50 km of the coordinates, nearest first, with their distance in km', async () => {
+    const near = await pickupPoints('geoCoordinates=-43.18;-22.94')
+    expect(near.items.map(({ pickupPoint }) => pickupPoint.id)).toEqual(['rio-botafogo', 'rio-centro'])
+    expect(near.items[0]?.distance).toBeLessThan(1)
+    expect(near.items[1]?.distance).toBeGreaterThan(4)
+    expect(near.paging.total).toBe(2)
+  })
+
+  it('takes a postal code and a country code (the center of its region), and lists none far from any', async () => {
+    expect((await pickupPoints('postalCode=01310-100&countryCode=BRA')).items.map(({ pickupPoint }) => pickupPoint.id)).toEqual(['sp-paulista'])
+    expect((await pickupPoints('postalCode=99999-999&countryCode=BRA')).items).toEqual([])
+    expect((await pickupPoints('geoCoordinates=-0.01;51.48')).items).toEqual([])
+  })
+
+  it('takes the store’s own pickup points and answers faults there too', async () => {
+    const custom = createSessionManagerMock({
+      pickupPoints: [{ id: 'mine', friendlyName: 'Mine', country: 'USA', postalCode: '10001', city: 'New York', state: 'NY', street: '5th Ave', geoCoordinates: [-73.99, 40.75] }],
+    })
+    server.use(...custom.handlers)
+    expect((await pickupPoints('geoCoordinates=-73.99;40.75')).items.map(({ pickupPoint }) => pickupPoint.id)).toEqual(['mine'])
+    custom.fail({ kind: 'http', status: 503 }, { path: '/api/checkout/pub/pickup-points' })
+    expect((await call('GET', '/api/checkout/pub/pickup-points?geoCoordinates=-73.99;40.75')).status).toBe(503)
+  })
+})

@@ -2,6 +2,7 @@ import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from '
 import type { Segment, Session } from '../core/types'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
+import type { PickupPointRule } from './pickupPoints'
 import type { RegionRule } from './regions'
 import { createSessionManagerModel, type ModelResponse } from './sessionManagerModel'
 import type { StoreSettings } from './sessionStore'
@@ -21,6 +22,8 @@ export interface SessionManagerMockOptions {
   tradePolicies?: Readonly<Record<string, TradePolicy>>
   /** Campaign Audiences matched on UTM values. Default: `defaultCampaignAudiences`. */
   campaignAudiences?: readonly CampaignAudience[]
+  /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
+  pickupPoints?: readonly PickupPointRule[]
   /** Endpoints beside the Session Manager's, e.g. `demoPricesRoute` (recorded, delayed and faulted like the rest). */
   routes?: readonly EmulatorRoute[]
 }

@@ -4,6 +4,8 @@ export type { ModelRequest, ModelResponse, SessionManagerModel, SessionManagerMo
 export { createSessionManagerMock } from './createSessionManagerMock'
 export type { EmulatorRoute, Latency, RecordedRequest, SessionManagerMock, SessionManagerMockOptions } from './createSessionManagerMock'
 export type { Fault, FaultTarget } from './faults'
+export { defaultPickupPoints } from './pickupPoints'
+export type { PickupPointRule } from './pickupPoints'
 export { defaultRegions } from './regions'
 export type { RegionRule } from './regions'
 export { defaultStoreSettings } from './sessionStore'

@@ -2,6 +2,7 @@ import { normalizePostalCode } from '../core/regionInput'
 import { decodeSegmentToken } from '../core/tokens'
 import type { Session } from '../core/types'
 import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
+import { defaultPickupPoints, pickupPointsNear, type PickupPointRule } from './pickupPoints'
 import { defaultRegions, findRegion, type RegionRule } from './regions'
 import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
 
@@ -29,6 +30,8 @@ export interface SessionManagerModelOptions {
   store?: Partial<StoreSettings>
   tradePolicies?: Readonly<Record<string, TradePolicy>>
   campaignAudiences?: readonly CampaignAudience[]
+  /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
+  pickupPoints?: readonly PickupPointRule[]
 }
 
 export const SESSION_COOKIE = 'vtex_session'
@@ -51,6 +54,7 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
   const settings = { ...defaultStoreSettings, ...options.store }
   const regions = options.regions ?? defaultRegions
   const tradePolicies = options.tradePolicies ?? defaultTradePolicies
+  const pickupPoints = options.pickupPoints ?? defaultPickupPoints
   const store = createSessionStore(regions, settings, {
     tradePolicies,
     campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
@@ -154,6 +158,14 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
       // https://developers.vtex.com/docs/guides/get-sellers-by-region-or-address
       const rule = findRegion(regions, query.get('country') ?? '', query.get('postalCode') ?? undefined, query.get('geoCoordinates')?.replace(';', ',') ?? undefined)
       return json(rule ? [{ id: rule.regionId, sellers }] : [])
+    }
+    if (resource === 'pickup-points' && country === undefined) {
+      // By coordinates (`lon;lat`), or by postal code + country code (the center of its region).
+      const [longitude, latitude] = (query.get('geoCoordinates') ?? '').split(/[;,]/).map(Number)
+      const countryCode = query.get('countryCode') ?? undefined
+      const region = countryCode ? findRegion(regions, countryCode, query.get('postalCode') ?? undefined, undefined) : undefined
+      const place = Number.isFinite(longitude) && Number.isFinite(latitude) && query.has('geoCoordinates') ? ([longitude!, latitude!] as const) : region?.center
+      return json(pickupPointsNear(pickupPoints, place))
     }
     return undefined
   }
