@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
+import { FASTSTORE_CHANNEL, startFastStoreEndpoint } from './fastStoreEndpoint'
 
 // @faststore/api 4.8's real ValidateSession (what every FastStore store's /api/graphql runs),
 // executed in-process against the emulator over HTTP on 127.0.0.1.
-const ACCOUNT = 'storefront'
-const STORE_ORIGIN = `https://${ACCOUNT}.vtexcommercestable.com.br`
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 
 let emulator: SessionManagerServer
@@ -28,29 +26,11 @@ const VALIDATE_SESSION = /* GraphQL */ `
   }
 `
 
-type FastStore = typeof import('@faststore/api')
-type Graphql = typeof import('graphql')
-let faststore: FastStore
-let graphql: Graphql
+let endpoint: Awaited<ReturnType<typeof startFastStoreEndpoint>>
 
 beforeAll(async () => {
   emulator = await startSessionManagerServer()
-  const realFetch = globalThis.fetch
-  // FastStore builds https://{account}.vtexcommercestable.com.br URLs and binds globalThis.fetch
-  // when first imported: this fetch, installed before, points only that origin at the emulator.
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input))
-    if (url.origin === emulator.url) return realFetch(input, init) // the test's own set-up calls
-    if (url.origin !== STORE_ORIGIN) {
-      refused.push(url.href)
-      return Promise.reject(new TypeError(`refused: ${url.origin} is not the store`))
-    }
-    sent.push(`${init?.method ?? 'GET'} ${url.pathname}${decodeURIComponent(url.search)}`)
-    return realFetch(`${emulator.url}${url.pathname}${url.search}`, init)
-  }) as typeof fetch
-  faststore = await import('@faststore/api')
-  // The CommonJS build, as the schema tools inside @faststore/api load it (one graphql instance).
-  graphql = createRequire(import.meta.url)('graphql') as Graphql
+  endpoint = await startFastStoreEndpoint(emulator.url, { locale: 'en-US', record: (line) => sent.push(line), refuse: (url) => refused.push(url) })
 })
 afterAll(() => emulator?.close())
 let consoleErrors: MockInstance
@@ -63,31 +43,12 @@ beforeEach(() => {
 afterEach(() => expect(consoleErrors).not.toHaveBeenCalled())
 
 async function validateSession(session: Record<string, unknown>, search = '', cookie = '') {
-  const schema = faststore.GraphqlVtexSchema()
-  // The store's own defaults, as a FastStore store configures them.
-  const contextFor = await faststore.GraphqlVtexContextFactory({
-    platform: 'vtex',
-    account: ACCOUNT,
-    environment: 'vtexcommercestable',
-    subDomainPrefix: [],
-    channel: CHANNEL,
-    locale: 'en-US',
-    hideUnavailableItems: false,
-    showSponsored: false,
-    incrementAddress: false,
-  })
-  const context = contextFor({ headers: { cookie } } as never)
-  const result = await graphql.execute({
-    schema,
-    document: graphql.parse(VALIDATE_SESSION),
-    variableValues: { session: { locale: 'en-US', currency: { code: 'USD', symbol: '$' }, country: 'USA', channel: CHANNEL, ...session }, search },
-    contextValue: context,
-  })
+  const variables = { session: { locale: 'en-US', currency: { code: 'USD', symbol: '$' }, country: 'USA', channel: FASTSTORE_CHANNEL, ...session }, search }
+  const result = await endpoint.execute(VALIDATE_SESSION, variables, cookie)
   expect(result.errors).toBeUndefined()
   return result.data?.validateSession as Record<string, unknown> | null
 }
 
-const CHANNEL = JSON.stringify({ salesChannel: '1', regionId: '' })
 const sessionRequests = () => sent.filter((line) => line.includes('/api/sessions'))
 /** What FastStore asks for: every value in the query string (the `items` list apart), body `{}`. */
 const queryOf = (line: string | undefined) =>
