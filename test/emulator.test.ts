@@ -359,3 +359,15 @@ describe('the Checkout pickup points', () => {
     expect((await call('GET', '/api/checkout/pub/pickup-points?geoCoordinates=-73.99;40.75')).status).toBe(503)
   })
 })
+
+describe('an extra route for a shopper with no session', () => {
+  it('creates one session and answers with its cookies (the demo prices priced for it)', async () => {
+    const emulator = createSessionManagerMock({ routes: [demoPricesRoute] })
+    const response = await emulator.respond(new Request('http://localhost:3000/api/demo/prices'), {})
+    const token = response?.headers.getSetCookie()[0]?.split(';')[0]?.split('=')[1] ?? ''
+    expect(emulator.getSession(token)?.id).toBe('00000000-0000-4000-8000-000000000001')
+    // Only that one session exists: a second would be numbered 2.
+    const next = await emulator.respond(new Request('http://localhost:3000/api/sessions?items=*'), {})
+    expect(((await next?.json()) as { id: string }).id).toBe('00000000-0000-4000-8000-000000000002')
+  })
+})

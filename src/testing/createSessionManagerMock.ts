@@ -98,7 +98,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     if (fault) return fault
     const route = options.routes?.find(({ method, path: routePath }) => method === request.method && routePath === pathname)
     const answer = route
-      ? model.withCookiesOf(cookies, route.answer(model.segmentFor(cookies)))
+      ? model.answerWithSegment(cookies, route.answer)
       : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
     return answer && toResponse(answer)
   }

@@ -1,6 +1,6 @@
 import { normalizePostalCode } from '../core/regionInput'
 import { decodeSegmentToken } from '../core/tokens'
-import type { Session } from '../core/types'
+import type { Segment, Session } from '../core/types'
 import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
 import { defaultPickupPoints, pickupPointsNear, type PickupPointRule } from './pickupPoints'
 import { defaultRegions, findRegion, type RegionRule } from './regions'
@@ -177,9 +177,14 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
       const session = store.find(sessionToken)
       return session && store.read(session, '*')
     },
-    /** The segment of the session a cookie names (a new session's, if none). */
-    segmentFor: (cookies: ModelRequest['cookies']) => store.segmentOf(sessionFor(cookies).session),
-    withCookiesOf: (cookies: ModelRequest['cookies'], body: unknown) => withCookies(body, sessionFor(cookies).session),
+    /**
+     * An extra route's answer (e.g. the demo prices): `answer` gets the segment of the session the
+     * cookie names (a new one if none), and the reply sets that same session's cookies.
+     */
+    answerWithSegment(cookies: ModelRequest['cookies'], answer: (segment: Segment) => unknown): ModelResponse {
+      const { session } = sessionFor(cookies)
+      return withCookies(answer(store.segmentOf(session)), session)
+    },
     /** Logs the session with this id in (a profile) or out (`undefined`); false if there is none. */
     setProfile: store.setProfile,
     reset: store.clear,
