@@ -45,9 +45,30 @@ export default tseslint.config(
     },
   },
   {
-    // The checkout entry's framework-free part imports core only.
-    files: ['src/checkout/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*', '../testing/*', '../runtime/*'] }] },
+    // The checkout entry's framework-free part imports core only (and QueryClient types); its
+    // client entry (index.ts) adds the hooks.
+    files: ['src/checkout/*.ts'],
+    ignores: ['src/checkout/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tanstack/react-query', allowTypeImports: true, message: 'The framework-free part takes QueryClient types only.' }],
+          patterns: [{ group: ['react', 'react-dom', '../react/*', '../testing/*', '../runtime/*'], message: 'Import core only.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Its hooks reach the provider through the package's public entry, never a copy of it: a
+    // second bundled copy of the context would be a second, empty session.
+    files: ['src/checkout/react/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../react/*', '!../../react/settleForReaders', '../../runtime/*', '../../testing/*'], message: "Import the provider's hooks from 'vtex-session-react'." }] },
+      ],
+    },
   },
   {
     files: ['src/testing/**'],

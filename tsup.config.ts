@@ -7,12 +7,13 @@ const shared: Options = {
   target: 'es2022',
   // treeshake: true would drop the 'use client' banner; consumers' bundlers tree-shake anyway.
   treeshake: false,
-  external: ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'],
+  // The checkout entry reaches the provider through the package's own main entry, never a copy.
+  external: ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw', 'vtex-session-react'],
 }
 
 export default defineConfig([
   // The client entry holds hooks: React Server Components need the 'use client' directive on it.
-  { ...shared, entry: { index: 'src/index.ts' }, banner: { js: "'use client';" }, clean: true },
+  { ...shared, entry: { index: 'src/index.ts', 'checkout/index': 'src/checkout/index.ts' }, banner: { js: "'use client';" }, clean: true },
   // Server helpers and the emulator are not client code: no banner.
   {
     ...shared,
@@ -20,7 +21,7 @@ export default defineConfig([
       // The main entry's framework-free part, for the `react-server` condition: no 'use client'.
       'index.react-server': 'src/index.react-server.ts',
       'server/index': 'src/server/index.ts',
-      'checkout/index': 'src/checkout/index.ts',
+      'checkout/index.react-server': 'src/checkout/index.react-server.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/node': 'src/testing/node.ts',
     },

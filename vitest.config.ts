@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
 export default defineConfig({
+  // The checkout hooks import the package's main entry by name, as the published build does:
+  // here it is the source, the same module the tests import.
+  resolve: {
+    alias: [
+      { find: /^vtex-session-react\/checkout$/, replacement: here('./src/checkout/index.ts') },
+      { find: /^vtex-session-react$/, replacement: here('./src/index.ts') },
+    ],
+  },
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],

@@ -7,6 +7,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^vtex-session-react\/checkout$/, replacement: here('../src/checkout/index.ts') },
       { find: /^vtex-session-react\/testing$/, replacement: here('../src/testing/index.ts') },
       { find: /^vtex-session-react$/, replacement: here('../src/index.ts') },
     ],

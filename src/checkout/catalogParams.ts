@@ -1,5 +1,6 @@
 import type { Segment, Session } from '../core/types'
 import { deliveryPromiseOf, facetsTextOf } from './deliveryFacets'
+import { placeOf } from './shippingTarget'
 
 /**
  * What an Intelligent Search request (`/api/io/_v/api/intelligent-search/product_search/{facets}?…`)
@@ -19,6 +20,8 @@ export interface CatalogParams {
  * and the delivery promise's `zip-code` and `coordinates` query strings with the `shipping`
  * (`delivery` | `pickup-in-point`) and `pickupPoint` facets —
  * https://developers.vtex.com/docs/guides/delivery-promise-for-headless-stores
+ * With a session, its region (postal code, else coordinates) is the place. Price tables, campaigns
+ * and UTM have no Intelligent Search parameter: search reads them from the `vtex_segment` cookie.
  */
 export function catalogParamsOf(segment: Segment, session?: Session): CatalogParams {
   const facets: string[] = []
@@ -26,10 +29,14 @@ export function catalogParamsOf(segment: Segment, session?: Session): CatalogPar
   if (segment.channel) facets.push('trade-policy', segment.channel)
   if (segment.regionId) facets.push('region-id', segment.regionId)
   const promise = deliveryPromiseOf(facetsTextOf(segment, session))
-  if (promise.postalCode) facets.push('shipping', promise.method === 'pickup' ? 'pickup-in-point' : 'delivery')
+  // The session's region is the place; the facets' own zip-code may lag behind a region change.
+  const place = session && placeOf(session)
+  const postalCode = place ? place.postalCode : promise.postalCode
+  const coordinates = place ? place.geoCoordinates : promise.coordinates
+  if (postalCode || coordinates) facets.push('shipping', promise.method === 'pickup' ? 'pickup-in-point' : 'delivery')
   if (promise.pickupPoint) facets.push('pickupPoint', promise.pickupPoint)
   if (segment.cultureInfo) query.set('locale', segment.cultureInfo)
-  if (promise.postalCode) query.set('zip-code', promise.postalCode)
-  if (promise.coordinates) query.set('coordinates', promise.coordinates.join(','))
+  if (postalCode) query.set('zip-code', postalCode)
+  if (coordinates) query.set('coordinates', coordinates.join(','))
   return { facets: facets.map(encodeURIComponent).join('/'), query: query.toString() }
 }

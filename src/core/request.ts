@@ -24,7 +24,7 @@ export async function requestJson<T>(
   path: string,
   schema: z.ZodMiniType<T>,
   what: string,
-  options: RequestOptions & { body?: string } = {},
+  options: RequestOptions & { body?: string; source?: string } = {},
 ): Promise<T> {
   // Messages end up in logs: a token in the path (`/api/segments/{token}`) is left out of them.
   const request = `${method} ${path.replace(/[\w+=%.-]{24,}/g, '…')}`
@@ -62,5 +62,5 @@ export async function requestJson<T>(
   } catch (cause) {
     throw failure(cause, 'invalid-response', `${request} did not answer with JSON`)
   }
-  return parseResponse(schema, data, what)
+  return parseResponse(schema, data, what, options.source)
 }

@@ -23,6 +23,21 @@ export interface ShopperProfile {
   id?: string
   /** B2B price lists this shopper buys with, e.g. `['b2b-gold']`. */
   priceTables?: readonly string[]
+  /** The address saved in their profile: the Checkout API answers it (residential) for its postal code. */
+  address?: SavedAddress
+}
+
+/** A shopper's saved address, as the Checkout API holds it for a logged-in shopper. */
+export interface SavedAddress {
+  addressId: string
+  postalCode: string
+  country: string
+  city: string
+  state: string
+  street: string
+  number: string
+  neighborhood?: string
+  receiverName: string
 }
 
 /** Channel 1 is the store's default (from the store settings); these are the others. */

@@ -1,5 +1,7 @@
+import { deliveryPromiseOf } from '../checkout/deliveryFacets'
 import type { Segment } from '../core/types'
 import type { EmulatorRoute } from './createSessionManagerMock'
+import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
 
 /** A product of the demo catalog, priced for one segment. */
 export interface DemoProduct {
@@ -7,9 +9,12 @@ export interface DemoProduct {
   name: string
   price: number
   currencyCode: string
+  /** False when the shopper picks up at a point that does not hold it. */
+  available: boolean
 }
 
-const CATALOG: ReadonlyArray<{ id: string; name: string; basePrice: number }> = [
+/** The demo catalog: what `/api/demo/prices` lists and the emulated cart sells. */
+export const demoCatalog: ReadonlyArray<{ id: string; name: string; basePrice: number }> = [
   { id: 'sku-1', name: 'Espresso beans 1 kg', basePrice: 89.9 },
   { id: 'sku-2', name: 'Pour-over kettle', basePrice: 249 },
   { id: 'sku-3', name: 'Ceramic mug', basePrice: 39.5 },
@@ -25,19 +30,34 @@ function regionFactor(regionId: string | null | undefined): number {
 }
 
 /**
- * Prices as a storefront's catalog would answer them for a segment: they depend on
- * the region, the price table (a `b2b…` table takes 20% off) and the Campaign
- * Audiences matched (10% off), in the segment's currency.
+ * The demo price rules, shared by the catalog endpoint and the emulated cart: a price depends on
+ * the region, the price table (a `b2b…` table takes 20% off) and the Campaign Audiences matched
+ * (10% off).
  */
-export function demoPricesFor(segment: Segment): DemoProduct[] {
+export function demoPriceOf(basePrice: number, segment: Pick<Segment, 'regionId' | 'priceTables' | 'campaigns'>): number {
   const tableFactor = segment.priceTables?.split(',').some((table) => table.startsWith('b2b')) ? 0.8 : 1
   const campaignFactor = segment.campaigns ? 0.9 : 1
-  const factor = regionFactor(segment.regionId) * tableFactor * campaignFactor
-  return CATALOG.map(({ id, name, basePrice }) => ({
+  return Math.round(basePrice * regionFactor(segment.regionId) * tableFactor * campaignFactor * 100) / 100
+}
+
+/** Whether a product can reach the shopper: always by delivery; at a pickup point only if it holds it. */
+export function demoAvailability(id: string, pickupPointId: string | undefined, pickupPoints: readonly PickupPointRule[]): boolean {
+  const point = pickupPointId === undefined ? undefined : pickupPoints.find((candidate) => candidate.id === pickupPointId)
+  return !point?.unavailableSkus?.includes(id)
+}
+
+/**
+ * Prices as a storefront's catalog would answer them for a segment (`demoPriceOf`), in the
+ * segment's currency, with the availability its delivery promise (`facets`) allows.
+ */
+export function demoPricesFor(segment: Segment, pickupPoints: readonly PickupPointRule[] = defaultPickupPoints): DemoProduct[] {
+  const { pickupPoint } = deliveryPromiseOf(typeof segment.facets === 'string' ? segment.facets : undefined)
+  return demoCatalog.map(({ id, name, basePrice }) => ({
     id,
     name,
-    price: Math.round(basePrice * factor * 100) / 100,
+    price: demoPriceOf(basePrice, segment),
     currencyCode: segment.currencyCode ?? 'BRL',
+    available: demoAvailability(id, pickupPoint, pickupPoints),
   }))
 }
 
@@ -46,4 +66,4 @@ export function demoPricesFor(segment: Segment): DemoProduct[] {
  * Session Manager: stories, examples and benchmarks add it with
  * `createSessionManagerMock({ routes: [demoPricesRoute] })`.
  */
-export const demoPricesRoute: EmulatorRoute = { method: 'GET', path: '/api/demo/prices', answer: demoPricesFor }
+export const demoPricesRoute: EmulatorRoute = { method: 'GET', path: '/api/demo/prices', answer: (segment) => demoPricesFor(segment) }

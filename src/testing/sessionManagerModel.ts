@@ -1,9 +1,9 @@
-import { normalizePostalCode } from '../core/regionInput'
 import { decodeSegmentToken } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
-import { defaultPickupPoints, pickupPointsNear, type PickupPointRule } from './pickupPoints'
-import { defaultRegions, findRegion, type RegionRule } from './regions'
+import { createCheckoutModel } from './checkoutModel'
+import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
+import { defaultRegions, type RegionRule } from './regions'
 import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
 
 /** A request as the model sees it: no transport, no msw. */
@@ -54,7 +54,7 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
   const settings = { ...defaultStoreSettings, ...options.store }
   const regions = options.regions ?? defaultRegions
   const tradePolicies = options.tradePolicies ?? defaultTradePolicies
-  const pickupPoints = options.pickupPoints ?? defaultPickupPoints
+  const checkout = createCheckoutModel(regions, options.pickupPoints ?? defaultPickupPoints, settings.accountName)
   const store = createSessionStore(regions, settings, {
     tradePolicies,
     campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
@@ -94,8 +94,6 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
     return withCookies(items === null ? store.tokensOf(session) : store.read(session, items), session, status)
   }
 
-  /** The sellers the Checkout regions call answers for a region: the store itself. */
-  const sellers = [{ id: '1', name: settings.accountName, logo: '' }]
 
   function handle(request: ModelRequest): ModelResponse | undefined {
     const { method, query } = request
@@ -129,43 +127,11 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
         return refusal(400, 'Invalid segment token')
       }
     }
-    if (route === 'GET /api/checkout' && parts[2] === 'pub') return checkout(parts.slice(3), query)
-    return undefined
-  }
-
-  /**
-   * The Checkout API's public calls that session flows make before writing the session
-   * (FastStore's ValidateSession), answered from the same region table the Session Manager uses.
-   */
-  function checkout([resource, country, code, ...rest]: string[], query: URLSearchParams): ModelResponse | undefined {
-    if (resource === 'postal-code' && country && code && rest.length === 0) {
-      // https://developers.vtex.com/docs/guides/get-address-by-postal-code
-      const rule = findRegion(regions, country, code, undefined)
-      return json({
-        postalCode: normalizePostalCode(code),
-        city: rule?.city ?? '',
-        state: rule?.state ?? '',
-        country,
-        street: '',
-        number: '',
-        neighborhood: rule?.neighborhood ?? '',
-        complement: '',
-        reference: '',
-        geoCoordinates: rule?.center ? [...rule.center] : [],
-      })
-    }
-    if (resource === 'regions' && country === undefined) {
-      // https://developers.vtex.com/docs/guides/get-sellers-by-region-or-address
-      const rule = findRegion(regions, query.get('country') ?? '', query.get('postalCode') ?? undefined, query.get('geoCoordinates')?.replace(';', ',') ?? undefined)
-      return json(rule ? [{ id: rule.regionId, sellers }] : [])
-    }
-    if (resource === 'pickup-points' && country === undefined) {
-      // By coordinates (`lon;lat`), or by postal code + country code (the center of its region).
-      const [longitude, latitude] = (query.get('geoCoordinates') ?? '').split(/[;,]/).map(Number)
-      const countryCode = query.get('countryCode') ?? undefined
-      const region = countryCode ? findRegion(regions, countryCode, query.get('postalCode') ?? undefined, undefined) : undefined
-      const place = Number.isFinite(longitude) && Number.isFinite(latitude) && query.has('geoCoordinates') ? ([longitude!, latitude!] as const) : region?.center
-      return json(pickupPointsNear(pickupPoints, place))
+    if ((method === 'GET' || method === 'POST') && parts[1] === 'checkout' && parts[2] === 'pub') {
+      // The cart is priced for the shopper the session cookie names; without one, for a new shopper.
+      const session = store.find(request.cookies[SESSION_COOKIE]) ?? { id: '', publicFields: {} }
+      const shopper = { segment: store.segmentOf(session), profile: session.profile }
+      return checkout.handle({ method, parts: parts.slice(3), query, cookies: request.cookies, bodyText: request.bodyText, shopper })
     }
     return undefined
   }
@@ -187,7 +153,10 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
     },
     /** Logs the session with this id in (a profile) or out (`undefined`); false if there is none. */
     setProfile: store.setProfile,
-    reset: store.clear,
+    reset(): void {
+      store.clear()
+      checkout.reset()
+    },
   }
 }
 

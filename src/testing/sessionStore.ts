@@ -112,7 +112,7 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
   }
 
   function segmentOf(session: StoredSession): Segment {
-    const { utm_campaign, utm_source, utmi_campaign } = session.publicFields
+    const { utm_campaign, utm_source, utmi_campaign, facets } = session.publicFields
     const { channel, currencyCode, currencySymbol, countryCode, cultureInfo, channelPrivacy } = storeOf(session)
     return {
       campaigns: joined(campaignsOf(session)) ?? settings.campaigns,
@@ -127,6 +127,8 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
       countryCode,
       cultureInfo,
       channelPrivacy,
+      // The delivery promise reaches the segment, as VTEX's does (only when the shopper set one).
+      ...(facets ? { facets } : {}),
     }
   }
 

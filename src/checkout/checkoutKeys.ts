@@ -1,0 +1,12 @@
+import type { ShippingTarget } from './shippingTarget'
+
+/** Query keys of the Checkout data of one origin (the Session Manager's). */
+export const checkoutKeysFor = (baseUrl: string) => {
+  const all = ['vtex-checkout', baseUrl] as const
+  return {
+    all,
+    orderForm: [...all, 'orderForm'] as const,
+    pickupPoints: (place: Omit<ShippingTarget, 'pickupPointId'> | undefined) =>
+      [...all, 'pickup-points', place?.country ?? null, place?.postalCode ?? null, place?.geoCoordinates?.join(',') ?? null] as const,
+  }
+}

@@ -1,0 +1,92 @@
+import * as z from 'zod/mini'
+import type { SessionClientOptions } from '../core/createSessionClient'
+import { requestJson, type RequestOptions, type RequestSettings } from '../core/request'
+import { SessionError } from '../core/SessionError'
+import { orderFormSchema, pickupPointsSchema, type OrderForm, type PickupPoint } from './orderFormSchema'
+import { shippingDataBody, type ShippingTarget } from './shippingTarget'
+
+// Methods are async: bad input rejects like a failed request, before any request.
+
+/** A cart line to add: a SKU id and how many (the store's own seller unless said). */
+export interface CartItemInput {
+  id: string
+  quantity: number
+  seller?: string
+}
+
+export interface CheckoutClient {
+  readonly baseUrl: string
+  /**
+   * The shopper's cart: `GET /api/checkout/pub/orderForm` (the one the `checkout.vtex.com` cookie
+   * names, else a new one) or, with an id, `GET /api/checkout/pub/orderForm/{orderFormId}`.
+   */
+  getOrderForm(options?: RequestOptions & { orderFormId?: string }): Promise<OrderForm>
+  /** `POST …/orderForm/{id}/attachments/shippingData` for a target; answers the re-priced orderForm. */
+  setShippingTarget(orderForm: OrderForm, target: ShippingTarget, options?: RequestOptions): Promise<OrderForm>
+  /** `POST …/orderForm/{id}/items`: adds SKUs (to the quantity already there). */
+  addItems(orderFormId: string, items: readonly CartItemInput[], options?: RequestOptions): Promise<OrderForm>
+  /** `POST …/orderForm/{id}/items/update`: sets the quantity of the item at `index` (0 removes it). */
+  setQuantity(orderFormId: string, index: number, quantity: number, options?: RequestOptions): Promise<OrderForm>
+  /** `GET /api/checkout/pub/pickup-points` near a place: by postal code and country, or by coordinates. */
+  getPickupPoints(place: Omit<ShippingTarget, 'pickupPointId'>, options?: RequestOptions): Promise<PickupPoint[]>
+}
+
+const invalid = (message: string) => new SessionError('invalid-input', message)
+
+function checkOrderFormId(orderFormId: unknown): string {
+  if (typeof orderFormId !== 'string' || !/^[\w-]{1,64}$/.test(orderFormId)) throw invalid('orderFormId must be the id of an orderForm (letters, digits, - and _)')
+  return orderFormId
+}
+
+function checkQuantity(quantity: unknown): number {
+  if (!Number.isInteger(quantity) || (quantity as number) < 0 || (quantity as number) > 9_999) throw invalid(`quantity must be a whole number from 0 to 9999, got ${JSON.stringify(quantity)}`)
+  return quantity as number
+}
+
+/**
+ * A framework-free client for the Checkout API calls that follow the session, on the Session
+ * Manager's origin (a storefront's proxy forwards both, with the `checkout.vtex.com` and
+ * `CheckoutOrderFormOwnership` cookies). Every failure is a `SessionError`; input is checked first.
+ */
+export function createCheckoutClient(options: SessionClientOptions = {}): CheckoutClient {
+  const settings: RequestSettings = {
+    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+    timeoutMs: options.timeoutMs ?? 15_000,
+  }
+  const base = '/api/checkout/pub/orderForm'
+  const source = 'Checkout API'
+  const post = (path: string, body: unknown, requestOptions: RequestOptions = {}) =>
+    requestJson(settings, 'POST', path, orderFormSchema, 'orderForm', { ...requestOptions, body: JSON.stringify(body), source })
+
+  return {
+    baseUrl: settings.baseUrl,
+    getOrderForm: async ({ orderFormId, ...requestOptions } = {}) => {
+      const path = orderFormId === undefined ? base : `${base}/${checkOrderFormId(orderFormId)}`
+      return requestJson(settings, 'GET', path, orderFormSchema, 'orderForm', { ...requestOptions, source })
+    },
+    setShippingTarget: async (orderForm, target, requestOptions) =>
+      post(`${base}/${checkOrderFormId(orderForm.orderFormId)}/attachments/shippingData`, shippingDataBody(target, orderForm), requestOptions),
+    addItems: async (orderFormId, items, requestOptions) => {
+      const path = `${base}/${checkOrderFormId(orderFormId)}/items`
+      if (!Array.isArray(items) || items.length === 0) throw invalid('addItems needs at least one { id, quantity }')
+      const orderItems = items.map(({ id, quantity, seller = '1' }) => {
+        if (typeof id !== 'string' || id.trim() === '') throw invalid(`A cart item needs a SKU id, got ${JSON.stringify(id)}`)
+        return { id, quantity: checkQuantity(quantity), seller }
+      })
+      return post(path, { orderItems }, requestOptions)
+    },
+    setQuantity: async (orderFormId, index, quantity, requestOptions) => {
+      const path = `${base}/${checkOrderFormId(orderFormId)}/items/update`
+      if (!Number.isInteger(index) || index < 0) throw invalid(`index must be an item's position in the cart, got ${JSON.stringify(index)}`)
+      return post(path, { orderItems: [{ index, quantity: checkQuantity(quantity) }] }, requestOptions)
+    },
+    getPickupPoints: async (place, requestOptions = {}) => {
+      const query = new URLSearchParams(
+        place.postalCode ? { postalCode: place.postalCode, countryCode: place.country } : { geoCoordinates: (place.geoCoordinates ?? []).join(';') },
+      )
+      return requestJson(settings, 'GET', `/api/checkout/pub/pickup-points?${query}`, pickupPointsSchema as z.ZodMiniType<PickupPoint[]>, 'pickup point list', { ...requestOptions, source })
+    },
+  }
+}

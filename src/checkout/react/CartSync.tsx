@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useConfirmedSession, useSessionSource } from 'vtex-session-react'
+import { cartSyncFor } from '../cartSync'
+import type { CheckoutClient } from '../createCheckoutClient'
+import { useCheckoutClient } from './useCheckoutClient'
+import { orderFormQueryOptions } from './useOrderForm'
+
+export interface CartSyncProps {
+  /** The orderForm to follow; default: the one the shopper's `checkout.vtex.com` cookie names, else a new one. */
+  orderFormId?: string
+  /** A Checkout client of your own (custom fetch); pass the same one to `useOrderForm`. */
+  client?: CheckoutClient
+}
+
+/**
+ * Keeps the cart's shipping data in step with the session: after each confirmed region or
+ * delivery-promise change it writes the orderForm's address (and pickup point) once, only when
+ * the orderForm does not hold it already, and the re-priced answer reaches `useOrderForm`.
+ * Renders nothing; mount it once, inside `<SessionProvider>`.
+ */
+export function CartSync({ orderFormId, client: clientProp }: CartSyncProps): null {
+  const { queryClient } = useSessionSource()
+  const client = useCheckoutClient(clientProp)
+  const sync = cartSyncFor(queryClient, client)
+  // Keeps the orderForm loaded (one read for every reader) without re-rendering on its changes.
+  useQuery({ ...orderFormQueryOptions(queryClient, client, orderFormId), notifyOnChangeProps: [] }, queryClient)
+  const confirmed = useConfirmedSession()
+  useEffect(() => sync.connect(), [sync])
+  useEffect(() => sync.follow(confirmed, client), [sync, confirmed, client])
+  return null
+}
