@@ -5,7 +5,8 @@
 // that makes instanceof hold across entries, the read-back of a ?items= answered with tokens), so
 // these limits hold the measured sizes (6,430 B, 11,393 B, 7,567 B) plus ~0.5% instead: the
 // budget is not met, pending the maintainers' decision (README, "Bundle budgets"). They still
-// stop any growth beyond that.
+// stop any growth beyond that. Issue 14 adds `useSessionSource` (the checkout entry's way to the
+// provider, ~60 B) to the whole entry only: the typical import does not carry it.
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'
@@ -32,7 +33,17 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '7600 B',
+    limit: '7660 B',
+    gzip: true,
+  },
+  {
+    // Outside the core budget (issue 14): the cart and delivery promise hooks and the Checkout
+    // client, with the core parts they share (requests, errors), which a storefront has already.
+    name: 'checkout entry, beside the core hooks',
+    path: 'dist/checkout/index.js',
+    import: '*',
+    ignore: [...peers, 'zod', 'vtex-session-react'],
+    limit: '5900 B',
     gzip: true,
   },
 ]

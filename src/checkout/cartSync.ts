@@ -47,6 +47,7 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
   let written: string | undefined
   /** The orderForm our own write put in the cache, to tell it from a fresh read. */
   let ownAnswer: OrderForm | undefined
+  let applying = false
   const listeners = new Set<() => void>()
 
   /** The one place the state changes. */
@@ -71,8 +72,10 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
     transition(writing)
     client.setShippingTarget(current, target).then(
       (answer) => {
-        ownAnswer = answer
-        queryClient.setQueryData(orderFormKey, answer)
+        // What the cache keeps: the earlier object when the answer equals it (structural sharing).
+        applying = true
+        ownAnswer = queryClient.setQueryData<OrderForm>(orderFormKey, answer)
+        applying = false
         settle(writing, null)
       },
       (cause: unknown) => settle(writing, toSessionError(cause)),
@@ -103,7 +106,7 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
     /** Watches the orderForm in the cache; returns the unsubscribe function. */
     connect(): () => void {
       return queryClient.getQueryCache().subscribe((event) => {
-        if (event.type !== 'updated' || event.query.queryHash !== JSON.stringify(orderFormKey)) return
+        if (applying || event.type !== 'updated' || event.query.queryHash !== JSON.stringify(orderFormKey)) return
         const data = orderForm()
         if (data === undefined) return
         // A fresh read (not our own answer) may try the target once more.

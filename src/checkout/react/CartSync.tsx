@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { useConfirmedSession, useSessionSource } from 'vtex-session-react'
+import { useSessionSource } from 'vtex-session-react'
+import { useConfirmedSession } from './useConfirmedSession'
 import { cartSyncFor } from '../cartSync'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { useCheckoutClient } from './useCheckoutClient'

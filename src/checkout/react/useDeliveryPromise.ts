@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef } from 'react'
-import { SessionError, useConfirmedSession, useSession, useSessionSource, useUpdateSession, type Session } from 'vtex-session-react'
+import { SessionError, useSession, useSessionSource, useUpdateSession, type Session } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
@@ -8,6 +8,7 @@ import { deliveryPromiseOf, facetsTextOf, withFacet } from '../deliveryFacets'
 import type { PickupPoint } from '../orderFormSchema'
 import { placeOf, type ShippingTarget } from '../shippingTarget'
 import { useCheckoutClient } from './useCheckoutClient'
+import { useConfirmedSession } from './useConfirmedSession'
 
 export type DeliveryMethod = 'delivery' | 'pickup'
 

@@ -1,0 +1,292 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { CartSync, createCheckoutClient, useDeliveryPromise, useOrderForm, type OrderForm } from '../src/checkout/index'
+import { refreshSession, SessionProvider, useRegion, useSession } from '../src/index'
+import { demoPricesFor } from '../src/testing/index'
+import { http, HttpResponse } from 'msw'
+import { createTestQueryClient, mock, server } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
+const price = (regionId: string | null, id: string, priceTables: string | null = null) =>
+  demoPricesFor({ regionId, priceTables, campaigns: null }).find((product) => product.id === id)!.price
+
+const api = (method: string, path: string, body?: unknown) =>
+  fetch(`http://localhost:3000${path}`, { method, credentials: 'include', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(
+    (response) => response.json() as Promise<OrderForm & { id: string }>,
+  )
+
+/** A cart the shopper filled earlier (its cookie is in the jar), with no shipping data yet. */
+async function seedCart(items: Array<[id: string, quantity: number]>) {
+  const { orderFormId } = await api('GET', '/api/checkout/pub/orderForm')
+  await api('POST', `/api/checkout/pub/orderForm/${orderFormId}/items`, { orderItems: items.map(([id, quantity]) => ({ id, quantity, seller: '1' })) })
+  return orderFormId
+}
+
+const shippingWrites = () => mock.requests.filter(({ method, path }) => method === 'POST' && path.endsWith('/attachments/shippingData'))
+const orderFormReads = () => mock.requests.filter(({ method, path }) => method === 'GET' && path.startsWith('/api/checkout/pub/orderForm'))
+
+function useStorefront(totals: Array<number | undefined>) {
+  const cart = useOrderForm()
+  totals.push(cart.total)
+  return { cart, region: useRegion(), session: useSession(), promise: useDeliveryPromise() }
+}
+
+function renderStorefront() {
+  const queryClient = createTestQueryClient()
+  const totals: Array<number | undefined> = []
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <CartSync />
+        {children}
+      </SessionProvider>
+    </QueryClientProvider>
+  )
+  const rendered = renderHook(() => useStorefront(totals), { wrapper })
+  return { ...rendered, totals, queryClient }
+}
+
+async function loaded(result: { current: ReturnType<typeof useStorefront> }) {
+  await waitFor(() => {
+    expect(result.current.cart.orderForm).toBeDefined()
+    expect(result.current.session.data).toBeDefined()
+  })
+}
+
+describe('<CartSync>: the cart follows the session', () => {
+  it('re-prices the cart in place after a region change: one shippingData write, its answer used, no orderForm read', async () => {
+    await seedCart([['sku-1', 2]])
+    const { result, totals } = renderStorefront()
+    await loaded(result)
+    expect(result.current.cart.total).toBe(2 * price(null, 'sku-1'))
+    const readsBefore = orderFormReads().length
+    // The cart write is slow: the session write must not wait for it.
+    mock.setLatency(({ path }) => (path.endsWith('/shippingData') ? 60 : 0))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    expect(result.current.region.regionId).toBe(RIO)
+    expect(result.current.cart.total).toBe(2 * price(null, 'sku-1'))
+    await waitFor(() => expect(result.current.cart.total).toBe(2 * price(RIO, 'sku-1')))
+    expect(shippingWrites().map(({ path, body }) => [path, body])).toEqual([
+      [
+        `/api/checkout/pub/orderForm/${result.current.cart.orderForm?.orderFormId}/attachments/shippingData`,
+        {
+          clearAddressIfPostalCodeNotFound: false,
+          selectedAddresses: [{ addressType: 'search', country: 'BRA', postalCode: '22250-040', geoCoordinates: [] }],
+          logisticsInfo: [{ itemIndex: 0, selectedDeliveryChannel: 'delivery' }],
+        },
+      ],
+    ])
+    expect(orderFormReads()).toHaveLength(readsBefore)
+    expect(result.current.cart.items).toEqual([{ id: 'sku-1', name: 'Espresso beans 1 kg', quantity: 2, price: price(RIO, 'sku-1'), imageUrl: undefined, available: true }])
+    // Every total rendered: nothing until loaded, the old one, then the new one — never back.
+    expect([...new Set(totals)]).toEqual([undefined, 2 * price(null, 'sku-1'), 2 * price(RIO, 'sku-1')])
+  })
+
+  it('writes nothing when the orderForm already ships there, nor on refetches and remounts', async () => {
+    await seedCart([['sku-3', 1]])
+    const { result, queryClient, unmount } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(shippingWrites()).toHaveLength(1))
+    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await act(() => refreshSession(queryClient))
+    await act(() => queryClient.refetchQueries({ queryKey: ['vtex-checkout'] }))
+    unmount()
+    const again = renderStorefront()
+    await loaded(again.result)
+    await waitFor(() => expect(again.result.current.cart.total).toBe(price(RIO, 'sku-3')))
+    expect(shippingWrites()).toHaveLength(1)
+  })
+
+  it('never loops for a logged-in shopper with a saved postal code: exactly one write, then none', async () => {
+    // FastStore #3174/#3188: the orderForm answers the saved address (residential, "22250-040")
+    // for the session's "22250040", and a naive comparison writes it again forever.
+    const session = await api('PATCH', '/api/sessions?items=*', { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } })
+    mock.logIn(session.id, {
+      email: 'ana@example.com',
+      address: { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' },
+    })
+    await seedCart([['sku-2', 1]])
+    const { result, queryClient, unmount } = renderStorefront()
+    await loaded(result)
+    await waitFor(() => expect(result.current.cart.orderForm?.shippingData?.address).toMatchObject({ addressType: 'residential', postalCode: '22250-040' }))
+    expect(result.current.cart.total).toBe(price(RIO, 'sku-2'))
+    for (let round = 0; round < 3; round++) {
+      await act(() => refreshSession(queryClient))
+      await act(() => queryClient.refetchQueries({ queryKey: ['vtex-checkout'] }))
+    }
+    // A page load (a new QueryClient) finds the saved address in the cart: it is the same place.
+    unmount()
+    const reloaded = renderStorefront()
+    await loaded(reloaded.result)
+    await act(() => refreshSession(reloaded.queryClient))
+    expect(reloaded.result.current.cart.total).toBe(price(RIO, 'sku-2'))
+    expect(shippingWrites()).toHaveLength(1)
+    expect(shippingWrites()[0]?.body).toMatchObject({ selectedAddresses: [{ addressType: 'search', postalCode: '22250040' }] })
+  })
+
+  it('does not write a target twice when the Checkout answers somewhere else (no loop, whatever it answers)', async () => {
+    const orderFormId = await seedCart([['sku-1', 1]])
+    // A Checkout that ignores the address: its answer never holds what was written.
+    server.use(http.post(`*/api/checkout/pub/orderForm/${orderFormId}/attachments/shippingData`, async () => HttpResponse.json(await api('GET', `/api/checkout/pub/orderForm/${orderFormId}`))))
+    const { result, queryClient } = renderStorefront()
+    await loaded(result)
+    let posts = 0
+    server.events.on('request:start', ({ request }) => void (request.url.endsWith('/shippingData') && posts++))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(posts).toBe(1))
+    await act(() => refreshSession(queryClient))
+    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    expect(posts).toBe(1)
+    server.events.removeAllListeners()
+  })
+
+  it('writes only once the region is confirmed, and the cart keeps its last good prices when the write fails', async () => {
+    await seedCart([['sku-1', 1]])
+    const { result } = renderStorefront()
+    await loaded(result)
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 300 : 0))
+    mock.fail({ kind: 'http', status: 503 }, { path: `/api/checkout/pub/orderForm/${result.current.cart.orderForm?.orderFormId}/attachments/shippingData` })
+    let written: Promise<void> | undefined
+    act(() => {
+      written = result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' })
+    })
+    // Painted at once, confirmed later: the cart is not written for an unconfirmed region.
+    await waitFor(() => expect(result.current.region.postalCode).toBe('01310-100'), { interval: 5 })
+    expect(result.current.region.regionId).toBeUndefined()
+    expect(shippingWrites()).toHaveLength(0)
+    await act(() => written!)
+    await waitFor(() => expect(result.current.cart.error).toMatchObject({ kind: 'http', status: 503 }))
+    expect(result.current.cart.total).toBe(price(null, 'sku-1'))
+    expect(result.current.cart.error?.message).not.toContain(result.current.cart.orderForm!.orderFormId)
+    expect(shippingWrites()).toHaveLength(1)
+    // The next change writes again; success clears the error.
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-1')))
+    expect(result.current.cart.error).toBeNull()
+    expect(shippingWrites()).toHaveLength(2)
+  })
+
+  it('serializes writes when the region changes twice quickly, and ends on the last region', async () => {
+    await seedCart([['sku-4', 1]])
+    const { result } = renderStorefront()
+    await loaded(result)
+    mock.setLatency(({ path }) => (path.endsWith('/shippingData') ? 30 : 0))
+    await act(async () => {
+      await Promise.all([result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }), result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' })])
+    })
+    await waitFor(() => expect(result.current.cart.total).toBe(price(SAO_PAULO, 'sku-4')))
+    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    const writes = shippingWrites()
+    expect(writes.length).toBeLessThanOrEqual(2)
+    expect(writes.at(-1)?.body).toMatchObject({ selectedAddresses: [{ postalCode: '01310-100' }] })
+    expect(result.current.cart.orderForm?.shippingData?.address?.postalCode).toBe('01310-100')
+  })
+
+  it('re-reads the cart once when prices move without the region (a B2B price table after log-in)', async () => {
+    await seedCart([['sku-2', 1]])
+    const { result, queryClient } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-2')))
+    const reads = orderFormReads().length
+    mock.logIn(result.current.session.data!.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    await act(() => refreshSession(queryClient))
+    await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-2', 'b2b-gold')))
+    expect(orderFormReads()).toHaveLength(reads + 1)
+    expect(shippingWrites()).toHaveLength(1)
+  })
+
+  it('adds items and sets quantities, priced for where the cart ships', async () => {
+    await seedCart([['sku-1', 1]])
+    const { result } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await act(() => result.current.cart.addItem('sku-3', 2))
+    expect(result.current.cart.items.map(({ id, quantity }) => [id, quantity])).toEqual([['sku-1', 1], ['sku-3', 2]])
+    await act(() => result.current.cart.setQuantity(0, 0))
+    expect(result.current.cart.items.map(({ id }) => id)).toEqual(['sku-3'])
+    expect(result.current.cart.total).toBe(Math.round(2 * price(RIO, 'sku-3') * 100) / 100)
+    const before = mock.requests.length
+    await expect(result.current.cart.addItem('sku-3', -1)).rejects.toMatchObject({ kind: 'invalid-input' })
+    expect(mock.requests).toHaveLength(before)
+  })
+})
+
+describe('useDeliveryPromise', () => {
+  it('lists the pickup points near the region, writes the pickup point into public.facets, and the cart follows', async () => {
+    await seedCart([['sku-4', 1], ['sku-3', 1]])
+    const { result } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['rio-botafogo', 'rio-centro']))
+    expect(result.current.promise).toMatchObject({ method: 'delivery', pickupPoint: undefined })
+    await act(() => result.current.promise.setPickupPoint('rio-centro'))
+    expect(mock.requests.filter(({ method }) => method === 'PATCH').at(-1)?.body).toEqual({
+      public: { facets: { value: 'zip-code=22250040;country=BRA;pickupPoint=rio-centro' } },
+    })
+    expect(result.current.promise).toMatchObject({ method: 'pickup', pickupPoint: 'rio-centro', error: null })
+    // The locker holds no grinder: unavailable, and out of the total.
+    await waitFor(() => expect(result.current.cart.items.map(({ available }) => available)).toEqual([false, true]))
+    expect(result.current.cart.total).toBe(price(RIO, 'sku-3'))
+    expect(shippingWrites().at(-1)?.body).toMatchObject({
+      logisticsInfo: [
+        { itemIndex: 0, selectedDeliveryChannel: 'pickup-in-point', selectedSla: 'rio-centro' },
+        { itemIndex: 1, selectedDeliveryChannel: 'pickup-in-point', selectedSla: 'rio-centro' },
+      ],
+    })
+    await act(() => result.current.promise.setMethod('delivery'))
+    await waitFor(() => expect(result.current.cart.items.map(({ available }) => available)).toEqual([true, true]))
+    expect(result.current.promise.method).toBe('delivery')
+  })
+
+  it('refuses a pickup point that is not listed, before any request', async () => {
+    const { result } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    const before = mock.requests.length
+    await act(() => expect(result.current.promise.setPickupPoint('sp-paulista')).rejects.toMatchObject({ kind: 'invalid-input' }))
+    await act(() => expect(result.current.promise.setPickupPoint('a;b')).rejects.toMatchObject({ kind: 'invalid-input' }))
+    await act(() => expect(result.current.promise.setMethod('drone' as 'pickup')).rejects.toMatchObject({ kind: 'invalid-input' }))
+    expect(mock.requests).toHaveLength(before)
+    expect(result.current.promise.error).toMatchObject({ kind: 'invalid-input' })
+  })
+
+  it('drops a pickup point out of range once a new region is confirmed, then picks the nearest there', async () => {
+    await seedCart([['sku-1', 1]])
+    const { result } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await act(() => result.current.promise.setMethod('pickup'))
+    expect(result.current.promise.pickupPoint).toBe('rio-botafogo')
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
+    expect(mock.requests.filter(({ method }) => method === 'PATCH').at(-1)?.body).toEqual({ public: { facets: { value: 'zip-code=01310100;country=BRA' } } })
+    await waitFor(() => expect(result.current.cart.orderForm?.shippingData?.logisticsInfo?.[0]?.selectedDeliveryChannel).toBe('delivery'))
+    expect(result.current.cart.total).toBe(price(SAO_PAULO, 'sku-1'))
+    await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['sp-paulista']))
+    await act(() => result.current.promise.setMethod('pickup'))
+    expect(result.current.promise.pickupPoint).toBe('sp-paulista')
+  })
+})
+
+describe('createCheckoutClient', () => {
+  it('checks its input before any request and maps failures to SessionErrors without the orderForm id', async () => {
+    const client = createCheckoutClient({ baseUrl: 'http://localhost:3000' })
+    const before = mock.requests.length
+    await expect(client.getOrderForm({ orderFormId: '../sessions' })).rejects.toMatchObject({ kind: 'invalid-input' })
+    await expect(client.addItems('abc', [])).rejects.toMatchObject({ kind: 'invalid-input' })
+    await expect(client.setQuantity('abc', -1, 1)).rejects.toMatchObject({ kind: 'invalid-input' })
+    expect(mock.requests).toHaveLength(before)
+    const missing = 'ffffffffffffffffffffffffffffffff'
+    const failure = await client.getOrderForm({ orderFormId: missing }).catch((error: unknown) => error)
+    expect(failure).toMatchObject({ kind: 'http', status: 404 })
+    expect(String((failure as Error).message)).not.toContain(missing)
+  })
+})
