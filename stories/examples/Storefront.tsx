@@ -1,0 +1,160 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { postalCodeProblem, useRegion, useSegmentKey } from 'vtex-session-react'
+import { CartSync, useDeliveryPromise, useOrderForm } from 'vtex-session-react/checkout'
+import type { DemoProduct } from 'vtex-session-react/testing'
+import { ProductArt } from './ProductArt'
+import { storefrontCss } from './storefrontCss'
+
+const money = (amount: number, currency = 'BRL') => new Intl.NumberFormat('pt-BR', { style: 'currency', currency }).format(amount)
+
+async function fetchCatalog(): Promise<DemoProduct[]> {
+  const response = await fetch('/api/demo/prices', { credentials: 'include' })
+  if (!response.ok) throw new Error(`The catalog answered ${response.status}`)
+  return (await response.json()) as DemoProduct[]
+}
+
+/** Postal code in the header: checked as the shopper types, applied on Enter. */
+function RegionPicker() {
+  const { postalCode, setRegion, isPending, error } = useRegion()
+  const [draft, setDraft] = useState('')
+  const problem = draft.trim() === '' ? null : postalCodeProblem('BRA', draft)
+  return (
+    <form
+      className="sf-region"
+      aria-label="Where should we deliver?"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (!problem && draft.trim() !== '') void setRegion({ country: 'BRA', postalCode: draft })
+      }}
+    >
+      <label>
+        <span>Deliver to</span>
+        <input name="postalCode" aria-label="Postal code" value={draft} placeholder={postalCode ?? 'CEP, e.g. 22250-040'} aria-invalid={problem !== null} onChange={(event) => setDraft(event.target.value)} />
+      </label>
+      <button type="submit" disabled={isPending || problem !== null}>
+        {isPending ? '…' : 'Apply'}
+      </button>
+      {(problem ?? error) && <p role="alert">{problem ?? error?.message}</p>}
+    </form>
+  )
+}
+
+/** Ship to me, or pick up at a point near the region. */
+function DeliverySwitch() {
+  const { method, setMethod, pickupPoint, setPickupPoint, pickupPoints, isPending, error } = useDeliveryPromise()
+  const noPoints = pickupPoints.length === 0
+  return (
+    <div className="sf-delivery" role="group" aria-label="Delivery method" aria-busy={isPending}>
+      <button type="button" aria-pressed={method === 'delivery'} onClick={() => void setMethod('delivery')}>
+        Delivery
+      </button>
+      <button type="button" aria-pressed={method === 'pickup'} disabled={noPoints} title={noPoints ? 'Enter a postal code to see pickup points' : undefined} onClick={() => void setMethod('pickup')}>
+        Pickup
+      </button>
+      {method === 'pickup' && (
+        <select aria-label="Pickup point" value={pickupPoint ?? ''} onChange={(event) => void setPickupPoint(event.target.value)}>
+          {pickupPoints.map((point) => (
+            <option key={point.id} value={point.id}>
+              {point.friendlyName} · {point.distance.toFixed(1)} km
+            </option>
+          ))}
+        </select>
+      )}
+      {error && <p role="alert">{error.message}</p>}
+    </div>
+  )
+}
+
+function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
+  const segmentKey = useSegmentKey()
+  const catalog = useQuery({ queryKey: ['storefront-catalog', segmentKey], queryFn: fetchCatalog, enabled: segmentKey !== undefined, placeholderData: keepPreviousData })
+  if (catalog.isPending) return <p className="sf-loading">Loading the catalog…</p>
+  if (catalog.isError) return <p role="alert">{catalog.error.message}</p>
+  return (
+    <ul className="sf-grid" data-testid="grid" aria-busy={catalog.isFetching}>
+      {catalog.data.map((product) => (
+        <li key={product.id} className={product.available ? 'sf-card' : 'sf-card sf-unavailable'} data-testid={`product-${product.id}`}>
+          <ProductArt id={product.id} />
+          <h3>{product.name}</h3>
+          <p className="sf-price" data-testid="grid-price">
+            {money(product.price, product.currencyCode)}
+          </p>
+          {product.available ? (
+            <button type="button" onClick={() => onAdd(product.id)}>
+              Add to cart
+            </button>
+          ) : (
+            <p className="sf-badge">Not at this pickup point</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function MiniCart() {
+  const { items, total, currencyCode, isPending, isUpdating, error, setQuantity } = useOrderForm()
+  return (
+    <aside className="sf-minicart" aria-label="Cart" aria-busy={isUpdating}>
+      <h2>
+        Your cart <small>{items.reduce((count, item) => count + item.quantity, 0)} items</small>
+      </h2>
+      {isPending ? (
+        <p>Loading the cart…</p>
+      ) : items.length === 0 ? (
+        <p className="sf-empty">Nothing here yet.</p>
+      ) : (
+        <ul>
+          {items.map((item, index) => (
+            <li key={item.id} className={item.available ? undefined : 'sf-unavailable'} data-testid={`cart-${item.id}`}>
+              <ProductArt id={item.id} small />
+              <span className="sf-line-name">
+                {item.name}
+                {!item.available && <em> · unavailable here</em>}
+              </span>
+              <span className="sf-qty">
+                <button type="button" aria-label={`One less ${item.name}`} onClick={() => void setQuantity(index, item.quantity - 1)}>
+                  −
+                </button>
+                {item.quantity}
+                <button type="button" aria-label={`One more ${item.name}`} onClick={() => void setQuantity(index, item.quantity + 1)}>
+                  +
+                </button>
+              </span>
+              <span>{money(item.price * item.quantity, currencyCode)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="sf-total">
+        Total <strong data-testid="minicart-total">{total === undefined ? '—' : money(total, currencyCode)}</strong>
+      </p>
+      {isUpdating && <p className="sf-hint">Updating prices…</p>}
+      {error && <p role="alert">The cart could not be updated: {error.message}</p>}
+    </aside>
+  )
+}
+
+/**
+ * A storefront built on the public hooks: the header's postal code and delivery switch write the
+ * session; the grid re-prices by the segment key, and `<CartSync>` re-prices the minicart.
+ */
+export function Storefront() {
+  const { addItem } = useOrderForm()
+  return (
+    <div className="sf">
+      <style>{storefrontCss}</style>
+      <CartSync />
+      <header className="sf-header">
+        <strong className="sf-logo">Café Botafogo</strong>
+        <RegionPicker />
+        <DeliverySwitch />
+      </header>
+      <main className="sf-main">
+        <ProductGrid onAdd={(id) => void addItem(id)} />
+        <MiniCart />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+/** The demo storefront's styles, scoped under `.sf`. */
+export const storefrontCss = `
+.sf { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1f1d1a; background: #faf7f2; min-height: 100vh; }
+.sf button { font: inherit; cursor: pointer; border-radius: 999px; border: 1px solid #1f1d1a; background: #1f1d1a; color: #fff; padding: 0.35rem 0.9rem; }
+.sf button:disabled { opacity: 0.4; cursor: not-allowed; }
+.sf [role='alert'] { color: #a1281b; font-size: 0.85rem; margin: 0.25rem 0 0; }
+.sf-header { display: flex; flex-wrap: wrap; align-items: center; gap: 1.25rem; padding: 1rem 1.5rem; background: #fff; border-bottom: 1px solid #e8e1d6; position: sticky; top: 0; }
+.sf-logo { font-size: 1.25rem; letter-spacing: 0.02em; margin-right: auto; }
+.sf-region { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+.sf-region label { display: flex; align-items: center; gap: 0.5rem; font-size: 0.85rem; color: #6b645a; }
+.sf-region input { font: inherit; border: 1px solid #d6cdbf; border-radius: 999px; padding: 0.35rem 0.8rem; width: 11rem; }
+.sf-region input[aria-invalid='true'] { border-color: #a1281b; }
+.sf-delivery { display: flex; align-items: center; gap: 0.25rem; }
+.sf-delivery button { background: #fff; color: #1f1d1a; }
+.sf-delivery button[aria-pressed='true'] { background: #1f1d1a; color: #fff; }
+.sf-delivery select { font: inherit; margin-left: 0.5rem; border-radius: 999px; padding: 0.3rem 0.6rem; border: 1px solid #d6cdbf; }
+.sf-main { display: grid; grid-template-columns: 1fr 20rem; gap: 1.5rem; padding: 1.5rem; align-items: start; }
+.sf-grid { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 1rem; transition: opacity 150ms; }
+.sf-grid[aria-busy='true'] { opacity: 0.55; }
+.sf-card { background: #fff; border: 1px solid #e8e1d6; border-radius: 14px; padding: 0.9rem; display: flex; flex-direction: column; gap: 0.4rem; }
+.sf-card h3 { font-size: 0.95rem; margin: 0.3rem 0 0; font-weight: 600; }
+.sf-card .sf-art { width: 100%; height: auto; }
+.sf-price { font-size: 1.1rem; font-weight: 700; margin: 0; }
+.sf-badge { font-size: 0.8rem; color: #8a5a00; background: #fff3d6; border-radius: 999px; padding: 0.2rem 0.6rem; margin: 0; align-self: flex-start; }
+.sf-unavailable .sf-art, .sf-unavailable .sf-price { opacity: 0.45; }
+.sf-minicart { background: #fff; border: 1px solid #e8e1d6; border-radius: 14px; padding: 1rem; position: sticky; top: 5rem; transition: opacity 150ms; }
+.sf-minicart[aria-busy='true'] { opacity: 0.7; }
+.sf-minicart h2 { font-size: 1.05rem; margin: 0 0 0.75rem; display: flex; justify-content: space-between; align-items: baseline; }
+.sf-minicart h2 small { font-weight: 400; color: #6b645a; font-size: 0.8rem; }
+.sf-minicart ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+.sf-minicart li { display: grid; grid-template-columns: 40px 1fr auto; grid-template-rows: auto auto; column-gap: 0.6rem; align-items: center; font-size: 0.85rem; }
+.sf-minicart li .sf-art { grid-row: span 2; }
+.sf-minicart li em { color: #8a5a00; font-style: normal; }
+.sf-qty { display: flex; align-items: center; gap: 0.4rem; }
+.sf-qty button { padding: 0 0.5rem; line-height: 1.3; background: #fff; color: #1f1d1a; }
+.sf-total { display: flex; justify-content: space-between; border-top: 1px solid #e8e1d6; margin-top: 0.9rem; padding-top: 0.7rem; font-size: 1rem; }
+.sf-empty, .sf-hint, .sf-loading { color: #6b645a; font-size: 0.85rem; }
+`
