@@ -15,6 +15,10 @@ const nextConfig = {
     root: fromHere('../..'),
     resolveAlias: {
       'vtex-session-react/server': fromHere('../../dist/server/index.js'),
+      'vtex-session-react/checkout': {
+        'react-server': fromHere('../../dist/checkout/index.react-server.js'),
+        default: fromHere('../../dist/checkout/index.js'),
+      },
       // Client components get the 'use client' build, server components its framework-free part
       // (the package's `react-server` export condition).
       'vtex-session-react': { 'react-server': fromHere('../../dist/index.react-server.js'), default: fromHere('../../dist/index.js') },

@@ -19,14 +19,15 @@ export function readSetCookie(setCookie: readonly string[], name: string): strin
 }
 
 /**
- * Only the shopper's VTEX cookies go to the Session Manager (session, segment, login):
- * the app's own cookies (its auth, its analytics) never leave for a third-party host.
+ * Only the shopper's VTEX cookies go to the Session Manager (session, segment, login) and the
+ * Checkout API (the cart's `checkout.vtex.com` and `CheckoutOrderFormOwnership`): the app's own
+ * cookies (its auth, its analytics) never leave for a third-party host.
  */
 export function vtexCookiesOnly(cookieHeader: string | null | undefined): string {
   return (cookieHeader ?? '')
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => /^(vtex|Vtex|VTEX)[^=]*=/.test(part) || part.startsWith('checkout.vtex.com='))
+    .filter((part) => /^(vtex|Vtex|VTEX)[^=]*=/.test(part) || part.startsWith('checkout.vtex.com=') || part.startsWith('CheckoutOrderFormOwnership='))
     .join('; ')
 }
 

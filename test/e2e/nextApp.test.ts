@@ -108,6 +108,24 @@ describe('the Next.js App Router example', () => {
     expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', 'GET /api/demo/prices'])
   })
 
+  it("forwards the cart's Checkout calls with the cart cookies, and passes its cookies on (no Domain)", async () => {
+    const first = await fetch(`${origin}/api/checkout/pub/orderForm`, { headers: { cookie: 'app_auth=secret' } })
+    const cart = (await first.json()) as { orderFormId: string }
+    expect(first.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['checkout.vtex.com', 'CheckoutOrderFormOwnership'])
+    const cookie = cookiePairs(first)
+    expect(cookie).toContain(`checkout.vtex.com=__ofid=${cart.orderFormId}`)
+    const mark = emulator.mock.requests.length
+    const again = (await (await fetch(`${origin}/api/checkout/pub/orderForm`, { headers: { cookie: `${cookie}; app_auth=secret` } })).json()) as { orderFormId: string }
+    expect(again.orderFormId).toBe(cart.orderFormId)
+    const shipped = await fetch(`${origin}/api/checkout/pub/orderForm/${cart.orderFormId}/attachments/shippingData`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ selectedAddresses: [{ addressType: 'search', country: 'BRA', postalCode: '22250040', geoCoordinates: [] }] }),
+    })
+    expect(((await shipped.json()) as { shippingData: { address: { postalCode: string } } }).shippingData.address.postalCode).toBe('22250-040')
+    expect(emulatorLines(mark)).toEqual(['GET /api/checkout/pub/orderForm', `POST /api/checkout/pub/orderForm/${cart.orderFormId}/attachments/shippingData`])
+  })
+
   it('a new shopper keeps one session across page loads with the cookies passed on', async () => {
     const first = await fetch(origin)
     const sessionOf = (html: string) => /data-testid="session-id">([^<]+)</.exec(html)?.[1]

@@ -81,3 +81,44 @@ describe('the main entry in React Server Components (the react-server condition)
     expect(readFileSync('dist/index.react-server.cjs', 'utf8')).not.toContain('use client')
   })
 })
+
+describe('the /checkout entry', () => {
+  type CheckoutEntry = { createCheckoutClient: () => { getOrderForm: (options: { orderFormId: string }) => Promise<unknown> } }
+  const keysUnder = (conditions: string[], format: 'import' | 'require') => {
+    const load = format === 'import' ? "import('vtex-session-react/checkout').then((m) => m)" : "Promise.resolve(require('vtex-session-react/checkout'))"
+    const script = `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`
+    const result = spawnSync(process.execPath, [...conditions.map((name) => `--conditions=${name}`), format === 'import' ? '--input-type=module' : '--input-type=commonjs', '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(result.stderr).toBe('')
+    return JSON.parse(result.stdout) as string[]
+  }
+
+  it.each(['import', 'require'] as const)('gives client code the hooks and server components the framework-free part (%s)', (format) => {
+    expect(keysUnder([], format)).toEqual(expect.arrayContaining(['CartSync', 'useOrderForm', 'useDeliveryPromise', 'useCatalogParams', 'catalogParamsOf', 'createCheckoutClient']))
+    const server = keysUnder(['react-server'], format)
+    expect(server).toEqual(expect.arrayContaining(['catalogParamsOf', 'createCheckoutClient', 'parseFacets']))
+    expect(server).not.toContain('useOrderForm')
+    expect(readFileSync('dist/checkout/index.js', 'utf8').startsWith("'use client';")).toBe(true)
+    expect(readFileSync('dist/checkout/index.react-server.js', 'utf8')).not.toContain('use client')
+  })
+
+  it("reaches the main entry's provider (one context, not a bundled copy) and fails with the main entry's SessionError", async () => {
+    const React = await import('react')
+    const { renderToString } = await import('react-dom/server')
+    const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query')
+    type Main = ErrorEntry & { SessionProvider: React.ComponentType<{ initialSession: unknown; children?: React.ReactNode }> }
+    const main = await importEntry<Main>('vtex-session-react')
+    const checkout = await importEntry<CheckoutEntry & { useOrderForm: () => { isPending: boolean } }>('vtex-session-react/checkout')
+    function Probe() {
+      return React.createElement('p', null, checkout.useOrderForm().isPending ? 'cart loading' : 'cart')
+    }
+    const session = { id: 's', namespaces: {} }
+    const html = renderToString(
+      React.createElement(QueryClientProvider, { client: new QueryClient() }, React.createElement(main.SessionProvider, { initialSession: session }, React.createElement(Probe))),
+    )
+    expect(html).toContain('cart loading')
+    const failure = await checkout.createCheckoutClient().getOrderForm({ orderFormId: '../sessions' }).catch((error: unknown) => error)
+    expect(main.isSessionError(failure)).toBe(true)
+  })
+})

@@ -2,8 +2,9 @@ import { vtexCookiesOnly } from 'vtex-session-react/server'
 import { sessionManagerUrl } from '../../../lib/sessionManagerUrl'
 
 // Same-origin proxy for the browser: SessionProvider's default baseUrl '' reaches the
-// Session Manager through here. Only these paths, and only the shopper's VTEX cookies, go out.
-const FORWARDED = /^\/api\/(sessions|segments|demo\/prices)(\/|$)/
+// Session Manager through here, and the Checkout API's public calls (the cart) with it. Only these
+// paths, and only the shopper's VTEX cookies (session, segment, login, cart), go out.
+const FORWARDED = /^\/api\/(sessions|segments|demo\/prices|checkout\/pub)(\/|$)/
 
 async function forward(request: Request): Promise<Response> {
   const url = new URL(request.url)
