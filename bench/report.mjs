@@ -30,6 +30,13 @@ lines.push(
   `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
 )
 
+if (results.cart) {
+  lines.push('', '### With a cart (`<CartSync>` + `useOrderForm`)', '', '| scenario | session requests | shippingData writes | orderForm reads |', '|---|---|---|---|')
+  for (const [scenario, { session, shippingDataWrites, orderFormReads }] of Object.entries(results.cart)) lines.push(`| ${scenario} | ${session} | ${shippingDataWrites} | ${orderFormReads} |`)
+  const cartTime = results.cartTiming
+  if (cartTime) lines.push('', `Time from \`setRegion\` to the minicart's new total (${cartTime.latencyMs} ms per request, median of ${cartTime.runs}): ${cartTime.medianMs} ms.`)
+}
+
 lines.push('', '### Renders', '', '| scenario | renders |', '|---|---|')
 for (const [scenario, count] of Object.entries(results.renders)) lines.push(`| ${scenario} | ${count} |`)
 

@@ -1,7 +1,7 @@
 import type { ProxyOptions } from 'vite'
 
 /**
- * Vite proxy rules that send the Session Manager paths to a real VTEX store. Cookies go
+ * Vite proxy rules that send the Session Manager paths (and the cart's public Checkout calls) to a real VTEX store. Cookies go
  * both ways; `Set-Cookie` loses the store's domain so the browser keeps it on localhost.
  */
 export function vtexProxy(target: string): Record<string, ProxyOptions> {
@@ -18,5 +18,5 @@ export function vtexProxy(target: string): Record<string, ProxyOptions> {
       })
     },
   }
-  return { '/api/sessions': rule, '/api/segments': rule }
+  return { '/api/sessions': rule, '/api/segments': rule, '/api/checkout/pub': rule }
 }

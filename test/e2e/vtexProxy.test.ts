@@ -59,6 +59,11 @@ describe('VTEX_ACCOUNT proxy', () => {
     })
   })
 
+  it("forwards the cart's public Checkout calls with the cart cookies", async () => {
+    await fetch(`${viteOrigin}/api/checkout/pub/orderForm`, { headers: { cookie: 'checkout.vtex.com=__ofid=abc; CheckoutOrderFormOwnership=o' } })
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/api/checkout/pub/orderForm', headers: { cookie: 'checkout.vtex.com=__ofid=abc; CheckoutOrderFormOwnership=o' } })
+  })
+
   it('rewrites Set-Cookie so the browser keeps it on the demo origin: no store domain, no Secure', async () => {
     const response = await fetch(`${viteOrigin}/api/segments`)
     expect(response.headers.getSetCookie()).toEqual([
