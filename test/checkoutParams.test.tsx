@@ -1,6 +1,8 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { catalogParamsOf, deliveryPromiseOf, parseFacets, withFacet } from '../src/checkout/index'
-import type { Segment, Session } from '../src/index'
+import { catalogParamsOf, deliveryPromiseOf, parseFacets, useCatalogParams, withFacet } from '../src/checkout/index'
+import { useRegion, useUpdateSession, type Segment, type Session } from '../src/index'
+import { createWrapper } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const segment: Segment = { channel: '1', regionId: RIO, cultureInfo: 'pt-BR', priceTables: null, campaigns: null }
@@ -43,5 +45,20 @@ describe('catalogParamsOf', () => {
   it('is equal for equal segments (it can key a query) and leaves out what the segment lacks', () => {
     expect(catalogParamsOf({ ...segment })).toEqual(catalogParamsOf(segment))
     expect(catalogParamsOf({ channel: '2', regionId: null, cultureInfo: null })).toEqual({ facets: 'trade-policy/2', query: '' })
+  })
+})
+
+describe('useCatalogParams', () => {
+  it('follows the session (region, delivery promise) and keeps one identity while the parameters are equal', async () => {
+    const { result, rerender } = renderHook(() => ({ params: useCatalogParams(), region: useRegion(), update: useUpdateSession() }), createWrapper())
+    await waitFor(() => expect(result.current.params).toEqual({ facets: 'trade-policy/1', query: 'locale=pt-BR' }))
+    const first = result.current.params
+    rerender()
+    expect(result.current.params).toBe(first)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.params?.facets).toBe(`trade-policy/1/region-id/${RIO}/shipping/delivery`))
+    expect(result.current.params?.query).toBe('locale=pt-BR&zip-code=22250-040')
+    await act(() => result.current.update.mutateAsync({ facets: 'zip-code=22250040;country=BRA;pickupPoint=rio-centro' }))
+    await waitFor(() => expect(result.current.params?.facets).toBe(`trade-policy/1/region-id/${RIO}/shipping/pickup-in-point/pickupPoint/rio-centro`))
   })
 })
