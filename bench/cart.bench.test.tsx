@@ -7,6 +7,7 @@ import { refreshSession, SessionProvider, useRegion, useSessionSource, type Regi
 import { CartSync, useOrderForm } from 'vtex-session-react/checkout'
 import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/testing'
 import { median, saveResults } from './results.mjs'
+import { settle as settleEmulator } from './settle'
 
 // Issue 14's budget: per region change with a cart, the session requests as without one, at most
 // one shippingData write and no orderForm read; no write when nothing changed.
@@ -63,13 +64,7 @@ function Storefront({ children }: { children?: ReactNode }) {
   )
 }
 
-async function settle(): Promise<void> {
-  let seen = -1
-  while (seen !== mock.requests.length) {
-    seen = mock.requests.length
-    await act(() => new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 3 + 30)))
-  }
-}
+const settle = () => settleEmulator(mock, LATENCY_MS * 3 + 30)
 
 async function freshStorefront(latency = 0) {
   cleanup()

@@ -8,6 +8,7 @@ import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/te
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
 import { PriceList } from '../stories/examples/PriceList'
 import { median, saveResults } from './results.mjs'
+import { settle as settleEmulator } from './settle'
 
 const RUNS = 21
 const LATENCY_MS = 50
@@ -35,14 +36,7 @@ function Providers({ children, initialSession }: { children: ReactNode; initialS
   )
 }
 
-/** Waits until the emulator has been quiet for a while: every request of the scenario is in. */
-async function settle(): Promise<void> {
-  let count = -1
-  while (count !== mock.requests.length) {
-    count = mock.requests.length
-    await act(() => new Promise((resolve) => setTimeout(resolve, LATENCY_MS * 3 + 30)))
-  }
-}
+const settle = () => settleEmulator(mock, LATENCY_MS * 3 + 30)
 
 let setRegionNow: (input: RegionInput) => Promise<void> = async () => {}
 /** Hands the scenario this provider's `setRegion` (from an effect: render stays pure). */

@@ -3,19 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { decodeSegmentToken, decodeSessionTokenUnverified, type Session, type SessionTokens } from '../src/index'
 import { createSessionManagerMock, demoPricesRoute } from '../src/testing/index'
 import openapi from './fixtures/session-manager-openapi.json'
+import { callEmulator } from './emulatorCall'
 import { mock, server } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://localhost:3000${path}`, {
-    method,
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as Answer }
-}
+const call = (method: string, path: string, body?: unknown) => callEmulator<Answer>(method, path, body)
 
 /** Every field a Session Manager answer may have; each test reads the ones its call returns. */
 interface Answer extends Session, SessionTokens {

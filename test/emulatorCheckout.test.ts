@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { OrderForm } from '../src/checkout/index'
 import { demoPricesFor } from '../src/testing/index'
+import { callEmulator } from './emulatorCall'
 import { mock } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://localhost:3000${path}`, {
-    method,
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as OrderForm & { error?: { message: string } }, setCookie: response.headers.get('set-cookie') }
-}
+const call = (method: string, path: string, body?: unknown) => callEmulator<OrderForm & { error?: { message: string } }>(method, path, body)
 
 const cents = (segment: { regionId: string | null; priceTables?: string | null }, id: string) =>
   Math.round(demoPricesFor({ ...segment, campaigns: null }).find((product) => product.id === id)!.price * 100)

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { SessionClientOptions } from '../core/createSessionClient'
-import { requestJson, type RequestOptions, type RequestSettings } from '../core/request'
+import { requestJson, toRequestSettings, type RequestOptions } from '../core/request'
 import { SessionError } from '../core/SessionError'
 import { orderFormSchema, pickupPointsSchema, type OrderForm, type PickupPoint } from './orderFormSchema'
 import { shippingDataBody, type ShippingTarget } from './shippingTarget'
@@ -49,12 +49,7 @@ function checkQuantity(quantity: unknown): number {
  * `CheckoutOrderFormOwnership` cookies). Every failure is a `SessionError`; input is checked first.
  */
 export function createCheckoutClient(options: SessionClientOptions = {}): CheckoutClient {
-  const settings: RequestSettings = {
-    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    headers: options.headers ?? {},
-    timeoutMs: options.timeoutMs ?? 15_000,
-  }
+  const settings = toRequestSettings(options)
   const base = '/api/checkout/pub/orderForm'
   const source = 'Checkout API'
   const post = (path: string, body: unknown, requestOptions: RequestOptions = {}) =>

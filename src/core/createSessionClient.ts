@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { parseResponse } from './parseResponse'
 import { toPublicFieldValues, toRequestBody } from './publicFields'
-import { requestJson, type RequestOptions, type RequestSettings } from './request'
+import { requestJson, toRequestSettings, type RequestOptions } from './request'
 import { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
 import type { PublicFieldValues, Segment, Session, SessionTokens } from './types'
 
@@ -49,12 +49,7 @@ const itemsQuery = (items: SessionItems = '*'): string =>
 
 /** A framework-free client for the VTEX Session Manager API. Every failure is a `SessionError`. */
 export function createSessionClient(options: SessionClientOptions = {}): SessionClient {
-  const settings: RequestSettings = {
-    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    headers: options.headers ?? {},
-    timeoutMs: options.timeoutMs ?? 15_000,
-  }
+  const settings = toRequestSettings(options)
 
   async function write(method: 'POST' | 'PATCH', fields: PublicFieldValues, options: ReadOptions = {}) {
     // Checked before the request: bad input never reaches the network.

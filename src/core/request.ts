@@ -9,6 +9,16 @@ export interface RequestSettings {
   timeoutMs: number
 }
 
+/** The settings of a client's options: the defaults every client of this package shares. */
+export function toRequestSettings(options: { baseUrl?: string; fetch?: typeof fetch; headers?: Record<string, string>; timeoutMs?: number }): RequestSettings {
+  return {
+    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+    timeoutMs: options.timeoutMs ?? 15_000,
+  }
+}
+
 export interface RequestOptions {
   /** Cancels the request (react-query passes one); a cancelled request rejects with the abort reason. */
   signal?: AbortSignal

@@ -10,6 +10,17 @@ type ServerEntry = ErrorEntry & { fetchSession: (options: { baseUrl: string }) =
 /** The built package by name (typed here: `dist` does not exist when the types are checked). */
 const importEntry = <T>(specifier: string) => import(/* @vite-ignore */ specifier) as Promise<T>
 
+/** What an entry exports to code run in a fresh Node with these conditions, sorted. */
+function exportsOf(specifier: string, conditions: string[], format: 'import' | 'require'): string[] {
+  const load = format === 'import' ? `import('${specifier}').then((m) => m)` : `Promise.resolve(require('${specifier}'))`
+  const script = `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`
+  const result = spawnSync(process.execPath, [...conditions.map((name) => `--conditions=${name}`), format === 'import' ? '--input-type=module' : '--input-type=commonjs', '-e', script], {
+    encoding: 'utf8',
+  })
+  expect(result.stderr).toBe('')
+  return JSON.parse(result.stdout) as string[]
+}
+
 const entries = ['', '/server', '/testing', '/testing/node']
 async function loadEntries(): Promise<Array<[name: string, entry: ErrorEntry]>> {
   const loaded: Array<[string, ErrorEntry]> = []
@@ -54,16 +65,7 @@ describe('one SessionError for the whole package', () => {
 })
 
 describe('the main entry in React Server Components (the react-server condition)', () => {
-  /** What `import('vtex-session-react')` exports to code run with these Node conditions. */
-  const exportsUnder = (conditions: string[], format: 'import' | 'require') => {
-    const load = format === 'import' ? "import('vtex-session-react').then((m) => m)" : "Promise.resolve(require('vtex-session-react'))"
-    const script = `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`
-    const result = spawnSync(process.execPath, [...conditions.map((name) => `--conditions=${name}`), format === 'import' ? '--input-type=module' : '--input-type=commonjs', '-e', script], {
-      encoding: 'utf8',
-    })
-    expect(result.stderr).toBe('')
-    return JSON.parse(result.stdout) as string[]
-  }
+  const exportsUnder = (conditions: string[], format: 'import' | 'require') => exportsOf('vtex-session-react', conditions, format)
 
   it.each(['import', 'require'] as const)('gives server components the framework-free exports with no use client (%s)', (format) => {
     const server = exportsUnder(['react-server'], format)
@@ -84,15 +86,7 @@ describe('the main entry in React Server Components (the react-server condition)
 
 describe('the /checkout entry', () => {
   type CheckoutEntry = { createCheckoutClient: () => { getOrderForm: (options: { orderFormId: string }) => Promise<unknown> } }
-  const keysUnder = (conditions: string[], format: 'import' | 'require') => {
-    const load = format === 'import' ? "import('vtex-session-react/checkout').then((m) => m)" : "Promise.resolve(require('vtex-session-react/checkout'))"
-    const script = `${load}.then((m) => console.log(JSON.stringify(Object.keys(m).sort())))`
-    const result = spawnSync(process.execPath, [...conditions.map((name) => `--conditions=${name}`), format === 'import' ? '--input-type=module' : '--input-type=commonjs', '-e', script], {
-      encoding: 'utf8',
-    })
-    expect(result.stderr).toBe('')
-    return JSON.parse(result.stdout) as string[]
-  }
+  const keysUnder = (conditions: string[], format: 'import' | 'require') => exportsOf('vtex-session-react/checkout', conditions, format)
 
   it.each(['import', 'require'] as const)('gives client code the hooks and server components the framework-free part (%s)', (format) => {
     expect(keysUnder([], format)).toEqual(expect.arrayContaining(['CartSync', 'useOrderForm', 'useDeliveryPromise', 'useCatalogParams', 'catalogParamsOf', 'createCheckoutClient']))
