@@ -92,7 +92,7 @@ describe('cart benchmark', () => {
     }
 
     await freshStorefront()
-    await measure('per setRegion, with <CartSync> and a minicart', () => setRegionNow(REGIONS[0]!))
+    await measure('per setRegion, with `<CartSync>` and a minicart', () => setRegionNow(REGIONS[0]!))
     await measure('the same region again', () => setRegionNow(REGIONS[0]!))
     await measure('a session refetch (refreshSession), nothing changed', () => refreshSession(queryClientNow!))
 
