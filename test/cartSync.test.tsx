@@ -254,7 +254,9 @@ describe('useDeliveryPromise', () => {
     await act(() => expect(result.current.promise.setPickupPoint('a;b')).rejects.toMatchObject({ kind: 'invalid-input' }))
     await act(() => expect(result.current.promise.setMethod('drone' as 'pickup')).rejects.toMatchObject({ kind: 'invalid-input' }))
     expect(mock.requests).toHaveLength(before)
-    expect(result.current.promise.error).toMatchObject({ kind: 'invalid-input' })
+    expect(result.current.promise.error?.message).toBe('method must be "delivery" or "pickup", got "drone"')
+    act(() => result.current.promise.reset())
+    await waitFor(() => expect(result.current.promise.error).toBeNull())
   })
 
   it('drops a pickup point out of range once a new region is confirmed, then picks the nearest there', async () => {

@@ -30,6 +30,17 @@ type Place = Omit<ShippingTarget, 'pickupPointId'>
 const NO_POINTS: PickupPoint[] = []
 const invalid = (message: string) => new SessionError('invalid-input', message)
 
+type DeliveryChoice = { method: DeliveryMethod } | { pickupPoint: string | null }
+
+/** The point a method means: none for delivery; for pickup the chosen one, else the nearest. */
+function pickupPointFor(method: unknown, current: string | undefined, listed: readonly PickupPoint[]): string | null {
+  if (method === 'delivery') return null
+  if (method !== 'pickup') throw invalid(`method must be "delivery" or "pickup", got ${JSON.stringify(method)}`)
+  const chosen = current ?? listed[0]?.id
+  if (chosen === undefined) throw invalid("There is no pickup point near the shopper's region")
+  return chosen
+}
+
 /** The `public.facets` text for a pickup point (or none) at a place, every other key kept. */
 function facetsFor(text: string | undefined, place: Place | undefined, pickupPoint: string | undefined): string {
   let next = withFacet(text, 'zip-code', place?.postalCode)
@@ -72,14 +83,17 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
   const promise = deliveryPromiseOf(facets)
   const points = usePickupPoints(client, place)
   const update = useUpdateSession()
-  const mutation = useMutation<void, SessionError, string | null>(
+  const current = promise.pickupPoint
+  const mutation = useMutation<void, SessionError, DeliveryChoice>(
     {
-      mutationFn: async (pickupPoint) => {
+      // Every choice is checked here, before any request, so the hook's `error` shows a bad one too.
+      mutationFn: async (choice) => {
+        const listed: PickupPoint[] =
+          points.data ?? (place ? await queryClient.fetchQuery({ queryKey: checkoutKeysFor(client.baseUrl).pickupPoints(place), queryFn: () => client.getPickupPoints(place) }) : [])
+        const pickupPoint = 'method' in choice ? pickupPointFor(choice.method, current, listed) : choice.pickupPoint
         if (pickupPoint !== null && (typeof pickupPoint !== 'string' || !/^[^;=]{1,100}$/.test(pickupPoint))) {
           throw invalid(`A pickup point id is a non-empty text without ";" or "=", got ${JSON.stringify(pickupPoint)}`)
         }
-        const listed: PickupPoint[] =
-          points.data ?? (place ? await queryClient.fetchQuery({ queryKey: checkoutKeysFor(client.baseUrl).pickupPoints(place), queryFn: () => client.getPickupPoints(place) }) : [])
         if (pickupPoint !== null && !listed.some(({ id }) => id === pickupPoint)) {
           throw invalid(`Pickup point ${JSON.stringify(pickupPoint)} is not near the shopper's region`)
         }
@@ -90,18 +104,8 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     queryClient,
   )
   const { mutateAsync } = mutation
-  const setPickupPoint = useCallback((id: string | null) => settleForReaders(mutateAsync(id)), [mutateAsync])
-  const nearest = points.data?.[0]?.id
-  const current = promise.pickupPoint
-  const setMethod = useCallback(
-    (method: DeliveryMethod) => {
-      if (method !== 'pickup' && method !== 'delivery') return settleForReaders(Promise.reject(invalid(`method must be "delivery" or "pickup", got ${JSON.stringify(method)}`)))
-      if (method === 'delivery') return setPickupPoint(null)
-      const chosen = current ?? nearest
-      return chosen ? setPickupPoint(chosen) : settleForReaders(Promise.reject(invalid('There is no pickup point near the shopper\'s region')))
-    },
-    [setPickupPoint, current, nearest],
-  )
+  const setPickupPoint = useCallback((pickupPoint: string | null) => settleForReaders(mutateAsync({ pickupPoint })), [mutateAsync])
+  const setMethod = useCallback((method: DeliveryMethod) => settleForReaders(mutateAsync({ method })), [mutateAsync])
   useDropPickupOutOfRange(client, facets)
 
   return {
