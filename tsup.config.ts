@@ -13,7 +13,10 @@ const shared: Options = {
 
 export default defineConfig([
   // The client entry holds hooks: React Server Components need the 'use client' directive on it.
-  { ...shared, entry: { index: 'src/index.ts', 'checkout/index': 'src/checkout/index.ts' }, banner: { js: "'use client';" }, clean: true },
+  { ...shared, entry: { index: 'src/index.ts' }, banner: { js: "'use client';" }, clean: true },
+  // Its own build (no chunks shared with the main entry, which would cost the main entry bytes):
+  // the checkout hooks reach the provider through 'vtex-session-react' by name (external).
+  { ...shared, entry: { 'checkout/index': 'src/checkout/index.ts' }, banner: { js: "'use client';" } },
   // Server helpers and the emulator are not client code: no banner.
   {
     ...shared,

@@ -10,14 +10,12 @@ export interface RequestSettings {
 }
 
 /** The settings of a client's options: the defaults every client of this package shares. */
-export function toRequestSettings(options: { baseUrl?: string; fetch?: typeof fetch; headers?: Record<string, string>; timeoutMs?: number }): RequestSettings {
-  return {
-    baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    headers: options.headers ?? {},
-    timeoutMs: options.timeoutMs ?? 15_000,
-  }
-}
+export const toRequestSettings = (options: { baseUrl?: string; fetch?: typeof fetch; headers?: Record<string, string>; timeoutMs?: number }): RequestSettings => ({
+  baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
+  fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  headers: options.headers ?? {},
+  timeoutMs: options.timeoutMs ?? 15_000,
+})
 
 export interface RequestOptions {
   /** Cancels the request (react-query passes one); a cancelled request rejects with the abort reason. */
