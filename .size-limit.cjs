@@ -6,7 +6,8 @@
 // these limits hold the measured sizes (6,430 B, 11,393 B, 7,567 B) plus ~0.5% instead: the
 // budget is not met, pending the maintainers' decision (README, "Bundle budgets"). They still
 // stop any growth beyond that. Issue 14 adds `useSessionSource` (the checkout entry's way to the
-// provider, ~60 B) to the whole entry only: the typical import does not carry it.
+// provider, ~60 B) and issue 15 `useRegionPrefetch` with the region predictor (~0.55 kB) to the
+// whole entry only: the typical import does not carry them.
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'
@@ -33,7 +34,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '7660 B',
+    limit: '8200 B',
     gzip: true,
   },
   {

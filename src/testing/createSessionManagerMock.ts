@@ -33,8 +33,8 @@ export interface EmulatorRoute {
   method: string
   /** From `/api/…`, e.g. `/api/demo/prices`. */
   path: string
-  /** The JSON body to answer with, for the segment of the session the request's cookie names. */
-  answer(segment: Segment): unknown
+  /** The JSON body to answer with, for the segment of the session the request's cookie names (and the query string). */
+  answer(segment: Segment, query: URLSearchParams): unknown
 }
 
 /** A request the emulator received, for assertions. */
@@ -98,7 +98,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     if (fault) return fault
     const route = options.routes?.find(({ method, path: routePath }) => method === request.method && routePath === pathname)
     const answer = route
-      ? model.answerWithSegment(cookies, route.answer)
+      ? model.answerWithSegment(cookies, (segment) => route.answer(segment, url.searchParams))
       : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
     return answer && toResponse(answer)
   }

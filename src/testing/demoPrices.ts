@@ -62,8 +62,14 @@ export function demoPricesFor(segment: Segment, pickupPoints: readonly PickupPoi
 }
 
 /**
- * `GET /api/demo/prices`, a demo catalog priced per segment (`demoPricesFor`). Not part of the
+ * `GET /api/demo/prices`, a demo catalog priced per segment (`demoPricesFor`): the shopper's, or
+ * with `?regionId=` that segment in another region (as a catalog request names its `region-id`
+ * facet), which is how a storefront prefetches prices for a predicted segment. Not part of the
  * Session Manager: stories, examples and benchmarks add it with
  * `createSessionManagerMock({ routes: [demoPricesRoute] })`.
  */
-export const demoPricesRoute: EmulatorRoute = { method: 'GET', path: '/api/demo/prices', answer: (segment) => demoPricesFor(segment) }
+export const demoPricesRoute: EmulatorRoute = {
+  method: 'GET',
+  path: '/api/demo/prices',
+  answer: (segment, query) => demoPricesFor(query.has('regionId') ? { ...segment, regionId: query.get('regionId') || null } : segment),
+}
