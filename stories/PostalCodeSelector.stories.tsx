@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { PostalCodeSelector } from './examples/PostalCodeSelector'
-import { PriceList } from './examples/PriceList'
+import { PricedPostalCodeSelector } from './examples/PricedPostalCodeSelector'
 import { demoSessionManager } from './support/demoSessionManager'
 
 const meta: Meta<typeof PostalCodeSelector> = {
@@ -23,14 +23,12 @@ type Story = StoryObj<typeof PostalCodeSelector>
 
 export const Default: Story = {}
 
-/** With the price list beside it: a new postal code re-prices the grid in place. */
+/**
+ * With the price list beside it: a new postal code re-prices the grid in place. Typing a complete
+ * code warms that region's prices (`useRegionPrefetch`), so Apply shows them one round trip later.
+ */
 export const WithPrices: Story = {
-  render: () => (
-    <>
-      <PostalCodeSelector />
-      <PriceList />
-    </>
-  ),
+  render: () => <PricedPostalCodeSelector />,
 }
 
 /** The Session Manager answers 503 to every write: the selector says so and keeps the last region. */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { postalCodeProblem, useRegion } from 'vtex-session-react'
+import { postalCodeProblem, useRegion, useRegionPrefetch, type Segment } from 'vtex-session-react'
 
 const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL', 'PER']
 
@@ -7,8 +7,10 @@ const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL'
  * A postal-code selector built only on the public hooks: copy it into your storefront.
  * It checks the format as the shopper types, submits on Enter and shows the new region.
  */
-export function PostalCodeSelector() {
+export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?: (segmentKey: string, segment: Segment) => unknown }) {
   const { regionId, postalCode, country, setRegion, isPending, error } = useRegion()
+  // With `prefetchForSegment`, a complete postal code warms the prices of the region it leads to.
+  const { prefetch, cancel } = useRegionPrefetch({ prefetchForSegment: prefetchForSegment ?? (() => undefined) })
   const [draftCountry, setDraftCountry] = useState(country ?? 'BRA')
   const [draft, setDraft] = useState('')
   const problem = draft.trim() === '' ? null : postalCodeProblem(draftCountry, draft)
@@ -18,6 +20,7 @@ export function PostalCodeSelector() {
       aria-label="Choose your region"
       onSubmit={(event) => {
         event.preventDefault()
+        cancel()
         // No catch needed: a failure shows in `error`, and the last region stays.
         if (!problem && draft.trim() !== '') void setRegion({ country: draftCountry, postalCode: draft })
       }}
@@ -37,7 +40,10 @@ export function PostalCodeSelector() {
           value={draft}
           placeholder={postalCode ?? 'e.g. 22250-040'}
           aria-invalid={problem !== null}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            setDraft(event.target.value)
+            if (prefetchForSegment) prefetch({ country: draftCountry, postalCode: event.target.value })
+          }}
         />
       </label>{' '}
       <button type="submit" disabled={isPending || problem !== null}>

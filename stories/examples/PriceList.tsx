@@ -1,12 +1,23 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useSegmentKey } from 'vtex-session-react'
+import { useSegmentKey, type Segment } from 'vtex-session-react'
 import type { DemoProduct } from 'vtex-session-react/testing'
 
-async function fetchPrices(): Promise<DemoProduct[]> {
-  const response = await fetch('/api/demo/prices', { credentials: 'include' })
-  if (!response.ok) throw new Error(`Prices answered ${response.status}`)
-  return (await response.json()) as DemoProduct[]
-}
+/**
+ * The price query of a segment key. The confirmed segment's prices come for the shopper's cookie;
+ * a predicted segment's (`segment` given, from `useRegionPrefetch`) name their region, as a catalog
+ * request's `region-id` facet does. Fresh for a minute, so prices warmed before Apply are used as
+ * they are when the segment is confirmed.
+ */
+export const demoPriceQuery = (segmentKey: string | undefined, segment?: Segment) => ({
+  queryKey: ['demo-prices', segmentKey] as const,
+  queryFn: async (): Promise<DemoProduct[]> => {
+    const response = await fetch(segment ? `/api/demo/prices?regionId=${encodeURIComponent(segment.regionId ?? '')}` : '/api/demo/prices', { credentials: 'include' })
+    if (!response.ok) throw new Error(`Prices answered ${response.status}`)
+    return (await response.json()) as DemoProduct[]
+  },
+  enabled: segmentKey !== undefined,
+  staleTime: 60_000,
+})
 
 /**
  * A product grid priced per segment. The segment key in the query key makes it refetch
@@ -15,12 +26,7 @@ async function fetchPrices(): Promise<DemoProduct[]> {
  */
 export function PriceList() {
   const segmentKey = useSegmentKey()
-  const prices = useQuery({
-    queryKey: ['demo-prices', segmentKey],
-    queryFn: fetchPrices,
-    enabled: segmentKey !== undefined,
-    placeholderData: keepPreviousData,
-  })
+  const prices = useQuery({ ...demoPriceQuery(segmentKey), placeholderData: keepPreviousData })
   if (prices.isPending) return <p>Loading prices…</p>
   if (prices.isError) return <p role="alert">{prices.error.message}</p>
   return (

@@ -8,6 +8,7 @@ import { startSessionManagerServer, type SessionManagerServer } from '../../src/
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 
 let emulator: SessionManagerServer
 let next: ChildProcess
@@ -245,6 +246,30 @@ describe('the Next.js App Router example', () => {
     await second.screenshot({ path: join(SCREENSHOTS, 'next-3-second-tab.png') })
     expect(errors.flat(), 'console errors').toEqual([])
     await Promise.all([first.close(), second.close()])
+  })
+
+  it('warms the prices while the shopper types a postal code: after Apply, no prices request when the prediction held', async () => {
+    const page: Page = await browser.newPage()
+    const errors = collectErrors(page)
+    const browserRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    })
+    await page.context().clearCookies()
+    await page.goto(origin)
+    await page.getByText('Prices up to date').waitFor()
+    const before = await page.getByTestId('prices').innerText()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
+    const warmed = [`GET /api/checkout/pub/regions?country=BRA&postalCode=01310-100`, `GET /api/demo/prices?regionId=${SAO_PAULO}`]
+    await expect.poll(() => browserRequests).toEqual(warmed)
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByText(`Region ${SAO_PAULO} (BRA 01310-100)`).waitFor()
+    await expect.poll(() => page.getByTestId('prices').innerText()).not.toBe(before)
+    await page.waitForTimeout(300)
+    expect(browserRequests, 'no prices request after Apply').toEqual([...warmed, 'PATCH /api/sessions', 'GET /api/sessions?items=*'])
+    expect(errors, 'console errors').toEqual([])
+    await page.close()
   })
 
   it('lands from a UTM link: the server renders the session, then one PATCH ?items=* sends the values and prices follow', async () => {

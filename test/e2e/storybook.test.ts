@@ -64,6 +64,27 @@ describe('the Storybook demos in chromium', () => {
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
   })
 
+  it('warms the prices of a typed postal code before Apply, and makes no prices request after it when the prediction held', async () => {
+    await openStory('storefront-postal-code-selector--with-prices')
+    const pricesRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname === '/api/demo/prices' || url.pathname === '/api/checkout/pub/regions') pricesRequests.push(`${url.pathname}${url.search}`)
+    })
+    await page.getByText('Prices up to date').waitFor()
+    pricesRequests.length = 0
+    const before = await pricesText()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    const warmed = ['/api/checkout/pub/regions?country=BRA&postalCode=22250-040', `/api/demo/prices?regionId=${RIO}`]
+    await expect.poll(() => pricesRequests, { timeout: 10_000 }).toEqual(warmed)
+    expect(sessionRequests.filter((line) => !line.startsWith('GET')), 'no session write before Apply').toEqual([])
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    await expect.poll(pricesText).not.toBe(before)
+    await page.waitForTimeout(600)
+    expect(pricesRequests, 'no prices request after Apply').toEqual(warmed)
+  })
+
   it('checks the postal code as the shopper types and says when there is no region', async () => {
     await openStory('storefront-postal-code-selector--default')
     await page.getByTestId('region').waitFor()

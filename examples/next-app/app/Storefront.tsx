@@ -1,14 +1,8 @@
 'use client'
 
 // The same copyable components as the Storybook demos.
-import { PostalCodeSelector } from '../../../stories/examples/PostalCodeSelector'
-import { PriceList } from '../../../stories/examples/PriceList'
+import { PricedPostalCodeSelector } from '../../../stories/examples/PricedPostalCodeSelector'
 
 export function Storefront() {
-  return (
-    <>
-      <PostalCodeSelector />
-      <PriceList />
-    </>
-  )
+  return <PricedPostalCodeSelector />
 }
