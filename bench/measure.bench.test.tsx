@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { Profiler, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Session } from 'vtex-session-react'
 import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/testing'
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
+import { PricedPostalCodeSelector } from '../stories/examples/PricedPostalCodeSelector'
 import { PriceList } from '../stories/examples/PriceList'
 import { median, saveResults } from './results.mjs'
 import { settle as settleEmulator } from './settle'
@@ -201,6 +203,61 @@ describe('benchmark', () => {
       runsWithEmptyPriceGrid: emptyGrid,
       libraryMs: library.map(Math.round),
       baselineMs: baseline.map(Math.round),
+    })
+  })
+
+  it(`times Apply → new prices when the prices were warmed while typing (useRegionPrefetch), ${LATENCY_MS} ms per request, median of ${RUNS}`, async () => {
+    /** Requests by kind, as msw saw them leave (an overriding handler's included). */
+    const byKind = (paths: readonly string[]) => ({
+      sessionManager: paths.filter((path) => /^\/api\/(sessions|segments)/.test(path)).length,
+      regions: paths.filter((path) => path.startsWith('/api/checkout/pub/regions')).length,
+      prices: paths.filter((path) => path.startsWith('/api/demo/prices')).length,
+    })
+    /** Types a postal code into the selector, waits `restMs` (the shopper reads it over), then Apply. */
+    async function applyAfterTyping(postalCode: string, restMs: number) {
+      fresh(LATENCY_MS)
+      render(<Providers><PricedPostalCodeSelector /></Providers>)
+      await waitForNewPrices('')
+      await settle()
+      const before = pricesShown()
+      const paths: string[] = []
+      const record = ({ request }: { request: Request }) => void paths.push(new URL(request.url).pathname)
+      server.events.on('request:start', record)
+      const input = screen.getByRole('textbox', { name: 'Postal code' })
+      fireEvent.change(input, { target: { value: postalCode } })
+      await act(() => new Promise((resolve) => setTimeout(resolve, restMs)))
+      const started = performance.now()
+      fireEvent.submit(input.closest('form') as HTMLFormElement)
+      await waitForNewPrices(before)
+      const elapsed = performance.now() - started
+      await settle()
+      server.events.removeListener('request:start', record)
+      return { elapsed, requests: byKind(paths) }
+    }
+    const held: number[] = []
+    const wrong: number[] = []
+    let heldRequests = {}
+    let wrongRequests = {}
+    for (let run = 0; run < RUNS; run += 1) {
+      const postalCode = run % 2 ? '01310-100' : '22250-040'
+      const ok = await applyAfterTyping(postalCode, 300)
+      held.push(ok.elapsed)
+      heldRequests = ok.requests
+      // A regions API that disagrees with the Session Manager: the prediction is wrong.
+      server.use(http.get('*/api/checkout/pub/regions', () => HttpResponse.json([{ id: 'v2.00000000000000000000000000000000', sellers: [] }])))
+      const off = await applyAfterTyping(postalCode, 300)
+      server.resetHandlers()
+      wrong.push(off.elapsed)
+      wrongRequests = off.requests
+    }
+    saveResults('prefetch', {
+      latencyMs: LATENCY_MS,
+      runs: RUNS,
+      restMs: 300,
+      heldMedianMs: Math.round(median(held)),
+      wrongMedianMs: Math.round(median(wrong)),
+      requestsWhenHeld: heldRequests,
+      requestsWhenWrong: wrongRequests,
     })
   })
 

@@ -30,6 +30,21 @@ lines.push(
   `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
 )
 
+const prefetch = results.prefetch
+if (prefetch) {
+  const kinds = ({ sessionManager, regions, prices }) => `${sessionManager} Session Manager, ${regions} regions, ${prices} prices`
+  lines.push(
+    '',
+    `### Time from Apply to new prices with \`useRegionPrefetch\` (typed ${prefetch.restMs} ms before Apply; ${prefetch.latencyMs} ms per request, median of ${prefetch.runs})`,
+    '',
+    '| case | median | requests per region change |',
+    '|---|---|---|',
+    `| the prediction held (prices warmed while typing) | ${prefetch.heldMedianMs} ms | ${kinds(prefetch.requestsWhenHeld)} |`,
+    `| the prediction was wrong (the regions API disagreed) | ${prefetch.wrongMedianMs} ms | ${kinds(prefetch.requestsWhenWrong)} |`,
+    `| without prefetch (the row above: PATCH, then prices) | ${time.libraryMedianMs} ms | 2 Session Manager, 0 regions, 1 prices |`,
+  )
+}
+
 if (results.cart) {
   lines.push('', '### With a cart (`<CartSync>` + `useOrderForm`)', '', '| scenario | session requests | shippingData writes | orderForm reads |', '|---|---|---|---|')
   for (const [scenario, { session, shippingDataWrites, orderFormReads }] of Object.entries(results.cart)) lines.push(`| ${scenario} | ${session} | ${shippingDataWrites} | ${orderFormReads} |`)
