@@ -37,6 +37,18 @@ async function waitForServer(url: string, deadline = Date.now() + 60_000): Promi
 
 /** The emulator's requests since `mark` (reset() would also forget the sessions). */
 const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ method, path }) => `${method} ${path}`)
+/** A new page that records its console errors and its `/api/` requests (`METHOD /path?query`). */
+async function openPage(): Promise<{ page: Page; errors: string[]; browserRequests: string[] }> {
+  const page = await browser.newPage()
+  const errors = collectErrors(page)
+  const browserRequests: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+  })
+  return { page, errors, browserRequests }
+}
+
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 
 beforeAll(async () => {
@@ -181,13 +193,7 @@ describe('the Next.js App Router example', () => {
   })
 
   it('makes no session request on load, re-prices in place, and keeps the session across page loads', async () => {
-    const page: Page = await browser.newPage()
-    const errors = collectErrors(page)
-    const browserRequests: string[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
-    })
+    const { page, errors, browserRequests } = await openPage()
 
     await page.goto(origin)
     await page.getByText('Prices up to date').waitFor()
@@ -249,13 +255,7 @@ describe('the Next.js App Router example', () => {
   })
 
   it('warms the prices while the shopper types a postal code: after Apply, no prices request when the prediction held', async () => {
-    const page: Page = await browser.newPage()
-    const errors = collectErrors(page)
-    const browserRequests: string[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
-    })
+    const { page, errors, browserRequests } = await openPage()
     await page.context().clearCookies()
     await page.goto(origin)
     await page.getByText('Prices up to date').waitFor()
@@ -273,13 +273,7 @@ describe('the Next.js App Router example', () => {
   })
 
   it('lands from a UTM link: the server renders the session, then one PATCH ?items=* sends the values and prices follow', async () => {
-    const page = await browser.newPage()
-    const errors = collectErrors(page)
-    const browserRequests: string[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
-    })
+    const { page, errors, browserRequests } = await openPage()
     // A new visitor (no cookies), so the server renders a session without the campaign.
     await page.context().clearCookies()
     await page.goto(`${origin}/?utm_campaign=black-friday&utm_source=newsletter`)
