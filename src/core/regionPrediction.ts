@@ -59,7 +59,8 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
     return regionId
   }
 
-  function cancel() {
+  /** New input makes the pending prediction and the request in flight moot. */
+  function supersede() {
     clearTimeout(timer)
     inFlight?.abort()
     inFlight = undefined
@@ -72,7 +73,7 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
       return place && resolve(place, signal)
     },
     schedule(input: RegionInput, onRegion: (regionId: string | null) => void): void {
-      cancel()
+      supersede()
       const place = placeOf(input)
       if (place === undefined) return
       if (known.has(place.key)) return onRegion(known.get(place.key)!)
@@ -91,7 +92,14 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
         )
       }, options.debounceMs ?? 250)
     },
-    cancel,
+    /**
+     * Drops a prediction that has not started (on Apply, or unmount). One already asking goes on:
+     * it is the input just applied, and its prices are on their way (if the write confirms first,
+     * the hook skips it).
+     */
+    cancel(): void {
+      clearTimeout(timer)
+    },
   }
 }
 

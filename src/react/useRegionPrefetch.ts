@@ -18,6 +18,7 @@ export interface UseRegionPrefetchOptions {
 export interface UseRegionPrefetchResult {
   /** Call it as the shopper types: a complete, valid place predicts its region and warms its queries. */
   prefetch: (input: RegionInput) => void
+  /** Drops a prediction not yet started (call it on Apply); one already asking goes on. */
   cancel: () => void
 }
 
