@@ -278,6 +278,22 @@ describe('useDeliveryPromise', () => {
   })
 })
 
+describe('useDeliveryPromise when dropping an out-of-range point fails', () => {
+  it('shows the typed error and keeps the pickup point it could not drop', async () => {
+    const { result } = renderStorefront()
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await act(() => result.current.promise.setPickupPoint('rio-botafogo'))
+    // The São Paulo pickup points answer late, so the fault below is in place before the drop's write.
+    mock.setLatency(({ path }) => (path.startsWith('/api/checkout/pub/pickup-points') ? 100 : 0))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
+    await waitFor(() => expect(result.current.promise.error).toMatchObject({ kind: 'http', status: 503 }))
+    expect(result.current.promise.pickupPoint).toBe('rio-botafogo')
+  })
+})
+
 describe('createCheckoutClient', () => {
   it('checks its input before any request and maps failures to SessionErrors without the orderForm id', async () => {
     const client = createCheckoutClient({ baseUrl: 'http://localhost:3000' })

@@ -106,7 +106,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
   const { mutateAsync } = mutation
   const setPickupPoint = useCallback((pickupPoint: string | null) => settleForReaders(mutateAsync({ pickupPoint })), [mutateAsync])
   const setMethod = useCallback((method: DeliveryMethod) => settleForReaders(mutateAsync({ method })), [mutateAsync])
-  useDropPickupOutOfRange(client, facets)
+  const dropError = useDropPickupOutOfRange(client, facets)
 
   return {
     method: promise.method,
@@ -115,7 +115,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     setPickupPoint,
     pickupPoints: points.data ?? NO_POINTS,
     isPending: mutation.isPending,
-    error: mutation.error ?? points.error ?? null,
+    error: mutation.error ?? points.error ?? dropError,
     reset: mutation.reset,
   }
 }
@@ -124,7 +124,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
  * After a confirmed region change, a pickup point that is not near the new region is dropped
  * (one write, the place updated), so search and the cart never promise a pickup out of range.
  */
-function useDropPickupOutOfRange(client: CheckoutClient, facets: string | undefined) {
+function useDropPickupOutOfRange(client: CheckoutClient, facets: string | undefined): SessionError | null {
   const confirmed = useConfirmedSession()
   const update = useUpdateSession()
   const place = confirmed && placeOf(confirmed)
@@ -139,4 +139,5 @@ function useDropPickupOutOfRange(client: CheckoutClient, facets: string | undefi
     dropped.current = key
     mutate({ facets: facetsFor(facets, place, undefined) })
   }, [pickupPoint, points.isSuccess, points.data, place, facets, mutate])
+  return update.error
 }
