@@ -1,21 +1,16 @@
-/** The value of one cookie in a `Cookie` request header. */
+import { cookiePairs } from '../core/cookiePairs'
+
+/** The value of one cookie in a `Cookie` request header (the first of that name). */
 export function readCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const separator = part.indexOf('=')
-    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim()
-  }
-  return undefined
+  return cookiePairs(cookieHeader).find(([candidate]) => candidate === name)?.[1]
 }
 
 /** The value a list of `Set-Cookie` headers gives one cookie (the last one wins). */
 export function readSetCookie(setCookie: readonly string[], name: string): string | undefined {
-  let value: string | undefined
-  for (const header of setCookie) {
-    const [pair = ''] = header.split(';')
-    const separator = pair.indexOf('=')
-    if (separator > 0 && pair.slice(0, separator).trim() === name) value = pair.slice(separator + 1).trim()
-  }
-  return value
+  return setCookie
+    .flatMap((header) => cookiePairs(header.split(';')[0]))
+    .filter(([candidate]) => candidate === name)
+    .at(-1)?.[1]
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cookiePairs } from '../core/cookiePairs'
 import { createSessionClient, type SessionItems } from '../core/createSessionClient'
 import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
@@ -108,10 +109,7 @@ const decodesAsSegment = (token: string): Segment | undefined => {
 
 /** A `Cookie` header with the values of `Set-Cookie` headers put in (replacing those of the same name). */
 function withCookies(cookieHeader: string, setCookie: readonly string[]): string {
-  const pairs = new Map(cookieHeader.split(';').filter(Boolean).map((pair) => [pair.split('=')[0]?.trim(), pair.trim()]))
-  for (const header of setCookie) {
-    const pair = header.split(';')[0]?.trim() ?? ''
-    pairs.set(pair.split('=')[0]?.trim(), pair)
-  }
-  return [...pairs.values()].join('; ')
+  const pairs = new Map(cookiePairs(cookieHeader))
+  for (const header of setCookie) for (const [name, value] of cookiePairs(header.split(';')[0])) pairs.set(name, value)
+  return [...pairs].map(([name, value]) => `${name}=${value}`).join('; ')
 }

@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
+import { cookiePairs } from '../core/cookiePairs'
 import type { Segment, Session } from '../core/types'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
@@ -136,14 +137,7 @@ function toResponse({ status, body, setCookie }: ModelResponse): Response {
   return HttpResponse.json(body as JsonBodyType, { status, headers })
 }
 
-function cookiesOf(request: Request): Record<string, string> {
-  const cookies: Record<string, string> = {}
-  for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
-    const separator = pair.indexOf('=')
-    if (separator > 0) cookies[pair.slice(0, separator).trim()] = pair.slice(separator + 1).trim()
-  }
-  return cookies
-}
+const cookiesOf = (request: Request): Record<string, string> => Object.fromEntries(cookiePairs(request.headers.get('cookie')))
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined || text === '') return undefined
