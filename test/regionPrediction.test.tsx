@@ -1,4 +1,4 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import type { ReactNode } from 'react'
@@ -75,7 +75,7 @@ const priceQuery = (segmentKey: string | undefined, fetched: string[], segment?:
 })
 
 function useStorefront(fetched: string[], shown: Array<number | undefined>) {
-  const queryClient = createTestQueryClientRef.current!
+  const queryClient = useQueryClient()
   const segmentKey = useSegmentKey()
   const prices = useQuery(priceQuery(segmentKey, fetched))
   shown.push(prices.data?.[0]?.price)
@@ -83,11 +83,8 @@ function useStorefront(fetched: string[], shown: Array<number | undefined>) {
   return { region: useRegion(), segment: useSegment(), prices, prefetch }
 }
 
-const createTestQueryClientRef: { current?: ReturnType<typeof createTestQueryClient> } = {}
-
 async function renderStorefront() {
   const queryClient = createTestQueryClient()
-  createTestQueryClientRef.current = queryClient
   const fetched: string[] = []
   const shown: Array<number | undefined> = []
   const wrapper = ({ children }: { children: ReactNode }) => (

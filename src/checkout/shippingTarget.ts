@@ -1,4 +1,4 @@
-import { normalizePostalCode } from '../core/regionInput'
+import { postalCodeKey } from '../core/regionInput'
 import { readSessionValue } from '../core/readSessionValue'
 import type { Session } from '../core/types'
 import { deliveryPromiseOf, facetsTextOf } from './deliveryFacets'
@@ -33,16 +33,14 @@ export function shippingTargetOf(session: Session): ShippingTarget | undefined {
 
 /** Equal targets have equal keys. */
 export const targetKeyOf = (target: ShippingTarget): string =>
-  JSON.stringify([target.country, target.postalCode && postalKey(target.postalCode), target.geoCoordinates?.map(rounded), target.pickupPointId])
+  JSON.stringify([target.country, target.postalCode && postalCodeKey(target.postalCode), target.geoCoordinates?.map(rounded), target.pickupPointId])
 
-/** `22250-040`, `22250040` and ` 22250040 ` are one postal code. */
-const postalKey = (postalCode: string) => normalizePostalCode(postalCode).replace(/[^A-Z\d]/g, '')
 /** About 10 m: VTEX may round coordinates it stores. */
 const rounded = (degrees: number) => Math.round(degrees * 1e4) / 1e4
 
 function addressHolds(address: OrderFormAddress | null | undefined, target: ShippingTarget): boolean {
   if (!address || address.country !== target.country) return false
-  if (target.postalCode !== undefined) return postalKey(address.postalCode ?? '') === postalKey(target.postalCode)
+  if (target.postalCode !== undefined) return postalCodeKey(address.postalCode ?? '') === postalCodeKey(target.postalCode)
   const [longitude, latitude] = address.geoCoordinates ?? []
   return longitude !== undefined && latitude !== undefined && rounded(longitude) === rounded(target.geoCoordinates![0]) && rounded(latitude) === rounded(target.geoCoordinates![1])
 }

@@ -25,6 +25,9 @@ const ANY_POSTAL_CODE: readonly [RegExp, string] = [/^[A-Z\d][A-Z\d -]{1,11}$/, 
 
 export const normalizePostalCode = (postalCode: string): string => postalCode.trim().toUpperCase()
 
+/** What identifies a postal code: its letters and digits (`22250-040`, `22250040` and ` 22250040 ` are one). */
+export const postalCodeKey = (postalCode: string): string => normalizePostalCode(postalCode).replace(/[^A-Z\d]/g, '')
+
 /** `null` when the postal code fits its country, else a message that says what is expected. */
 export function postalCodeProblem(country: string, postalCode: string): string | null {
   const [format, example] = POSTAL_CODE_FORMATS[country] ?? ANY_POSTAL_CODE

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { SessionClientOptions } from './createSessionClient'
-import { toRegionFields, type RegionInput } from './regionInput'
+import { postalCodeKey, toRegionFields, type RegionInput } from './regionInput'
 import { requestJson, toRequestSettings } from './request'
 import { segmentKeyOf } from './segmentKey'
 import type { Segment } from './types'
@@ -37,7 +37,8 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight: AbortController | undefined
 
-  function placeOf(input: RegionInput): { key: string; query: string } | undefined {
+  /** The regions query of an input, and its cache key (one per place, however it was typed). */
+  function regionQueryOf(input: RegionInput): { key: string; query: string } | undefined {
     let fields: Record<string, string>
     try {
       fields = toRegionFields(input)
@@ -47,7 +48,8 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
     const query = new URLSearchParams(
       fields.postalCode ? { country: fields.country!, postalCode: fields.postalCode } : { country: fields.country!, geoCoordinates: fields.geoCoordinates!.replace(',', ';') },
     ).toString()
-    return { key: query.replace(/-/g, ''), query }
+    const key = fields.postalCode ? `${fields.country} ${postalCodeKey(fields.postalCode)}` : `${fields.country} ${fields.geoCoordinates}`
+    return { key, query }
   }
 
   /** The region of a place: from the cache, else one regions request. */
@@ -69,12 +71,12 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
   return {
     /** The region the input leads to (`undefined` for input that is not a complete, valid place). */
     async regionOf(input: RegionInput, signal?: AbortSignal): Promise<string | null | undefined> {
-      const place = placeOf(input)
+      const place = regionQueryOf(input)
       return place && resolve(place, signal)
     },
     schedule(input: RegionInput, onRegion: (regionId: string | null) => void): void {
       supersede()
-      const place = placeOf(input)
+      const place = regionQueryOf(input)
       if (place === undefined) return
       if (known.has(place.key)) return onRegion(known.get(place.key)!)
       timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-import { normalizePostalCode } from '../core/regionInput'
+import { normalizePostalCode, postalCodeKey } from '../core/regionInput'
 import type { Segment } from '../core/types'
 import type { ShopperProfile } from './commerce'
 import { demoAvailability, demoCatalog, demoPriceOf } from './demoPrices'
@@ -47,8 +47,6 @@ interface StoredOrderForm {
 const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
 const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
 const toCents = (amount: number) => Math.round(amount * 100)
-/** Postal codes compare by their letters and digits: `22250-040` is `22250040`. */
-const postalKey = (postalCode: string) => normalizePostalCode(postalCode).replace(/[^A-Z\d]/g, '')
 
 /**
  * The Checkout API's public calls a storefront makes around the session: address and region
@@ -146,7 +144,7 @@ export function createCheckoutModel(regions: readonly RegionRule[], pickupPoints
     const saved = profile?.address
     const rule = findRegion(regions, country, postalCode || undefined, coordinates.length === 2 ? coordinates.join(',') : undefined)
     form.address =
-      saved && saved.country === country && postalKey(saved.postalCode) === postalKey(postalCode)
+      saved && saved.country === country && postalCodeKey(saved.postalCode) === postalCodeKey(postalCode)
         ? { addressType: 'residential', ...saved, postalCode: formatPostalCode(country, saved.postalCode), geoCoordinates: rule?.center ? [...rule.center] : [] }
         : {
             addressType: typeof given.addressType === 'string' ? given.addressType : 'search',
@@ -272,7 +270,7 @@ interface ItemsBody {
 
 /** Brazilian postal codes come back as `22250-040`, whatever way they were sent. */
 function formatPostalCode(country: string, postalCode: string): string {
-  const key = postalKey(postalCode)
+  const key = postalCodeKey(postalCode)
   return country === 'BRA' && /^\d{8}$/.test(key) ? `${key.slice(0, 5)}-${key.slice(5)}` : normalizePostalCode(postalCode)
 }
 

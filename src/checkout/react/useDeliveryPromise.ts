@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { SessionError, useSession, useSessionSource, useUpdateSession, type Session } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { checkoutKeysFor } from '../checkoutKeys'
@@ -55,18 +55,17 @@ const selectPlace = (session: Session) => {
   return place && JSON.stringify(place)
 }
 
-/** Pickup points near a place (the session's region), cached per place. */
+/** The pickup points near a place (the session's region), cached per place. */
+const pickupPointsQuery = (client: CheckoutClient, place: Place | undefined) => ({
+  queryKey: checkoutKeysFor(client.baseUrl).pickupPoints(place),
+  queryFn: ({ signal }: { signal?: AbortSignal }): Promise<PickupPoint[]> => client.getPickupPoints(place!, { signal }),
+  enabled: place !== undefined,
+  staleTime: 5 * 60_000,
+})
+
 function usePickupPoints(client: CheckoutClient, place: Place | undefined) {
   const { queryClient } = useSessionSource()
-  return useQuery<PickupPoint[], SessionError>(
-    {
-      queryKey: checkoutKeysFor(client.baseUrl).pickupPoints(place),
-      queryFn: ({ signal }) => client.getPickupPoints(place!, { signal }),
-      enabled: place !== undefined,
-      staleTime: 5 * 60_000,
-    },
-    queryClient,
-  )
+  return useQuery<PickupPoint[], SessionError>(pickupPointsQuery(client, place), queryClient)
 }
 
 /**
@@ -79,7 +78,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
   const client = useCheckoutClient(options.client)
   const facets = useSession({ select: selectFacets }).data
   const placeKey = useSession({ select: selectPlace }).data
-  const place: Place | undefined = placeKey === undefined ? undefined : JSON.parse(placeKey)
+  const place = useMemo<Place | undefined>(() => (placeKey === undefined ? undefined : JSON.parse(placeKey)), [placeKey])
   const promise = deliveryPromiseOf(facets)
   const points = usePickupPoints(client, place)
   const update = useUpdateSession()
@@ -88,8 +87,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     {
       // Every choice is checked here, before any request, so the hook's `error` shows a bad one too.
       mutationFn: async (choice) => {
-        const listed: PickupPoint[] =
-          points.data ?? (place ? await queryClient.fetchQuery({ queryKey: checkoutKeysFor(client.baseUrl).pickupPoints(place), queryFn: () => client.getPickupPoints(place) }) : [])
+        const listed = points.data ?? (place ? await queryClient.fetchQuery<PickupPoint[], SessionError>(pickupPointsQuery(client, place)) : [])
         const pickupPoint = 'method' in choice ? pickupPointFor(choice.method, current, listed) : choice.pickupPoint
         if (pickupPoint !== null && (typeof pickupPoint !== 'string' || !/^[^;=]{1,100}$/.test(pickupPoint))) {
           throw invalid(`A pickup point id is a non-empty text without ";" or "=", got ${JSON.stringify(pickupPoint)}`)
@@ -127,17 +125,18 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
 function useDropPickupOutOfRange(client: CheckoutClient, facets: string | undefined): SessionError | null {
   const confirmed = useConfirmedSession()
   const update = useUpdateSession()
-  const place = confirmed && placeOf(confirmed)
+  const placeKey = confirmed && selectPlace(confirmed)
+  const place = useMemo<Place | undefined>(() => (placeKey ? JSON.parse(placeKey) : undefined), [placeKey])
   const pickupPoint = confirmed && deliveryPromiseOf(facetsTextOf({}, confirmed)).pickupPoint
   const points = usePickupPoints(client, pickupPoint ? place : undefined)
   const dropped = useRef<string | undefined>(undefined)
   const { mutate } = update
   useEffect(() => {
     if (!pickupPoint || !points.isSuccess || points.data.some(({ id }) => id === pickupPoint)) return
-    const key = JSON.stringify([place, pickupPoint])
+    const key = `${placeKey} ${pickupPoint}`
     if (dropped.current === key) return
     dropped.current = key
     mutate({ facets: facetsFor(facets, place, undefined) })
-  }, [pickupPoint, points.isSuccess, points.data, place, facets, mutate])
+  }, [pickupPoint, points.isSuccess, points.data, place, placeKey, facets, mutate])
   return update.error
 }

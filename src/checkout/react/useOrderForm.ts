@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type SessionError } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { cartSyncFor } from '../cartSync'
+import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
 import type { OrderForm } from '../orderFormSchema'
 import { useCheckoutClient } from './useCheckoutClient'
@@ -47,7 +48,7 @@ type ItemChange = { add: string; quantity: number } | { index: number; quantity:
 
 /** The orderForm query: the cached cart's own id once known, so every reader reads one cart. */
 export function orderFormQueryOptions(queryClient: QueryClient, client: CheckoutClient, orderFormId?: string) {
-  const { orderFormKey } = cartSyncFor(queryClient, client)
+  const orderFormKey = checkoutKeysFor(client.baseUrl).orderForm
   return {
     queryKey: orderFormKey,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
