@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { SessionClientOptions } from './createSessionClient'
-import { postalCodeKey, toRegionFields, type RegionInput } from './regionInput'
+import { toRegionFields, type RegionInput } from './regionInput'
 import { requestJson, toRequestSettings } from './request'
 import { segmentKeyOf } from './segmentKey'
 import type { Segment } from './types'
@@ -48,8 +48,8 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
     const query = new URLSearchParams(
       fields.postalCode ? { country: fields.country!, postalCode: fields.postalCode } : { country: fields.country!, geoCoordinates: fields.geoCoordinates!.replace(',', ';') },
     ).toString()
-    const key = fields.postalCode ? `${fields.country} ${postalCodeKey(fields.postalCode)}` : `${fields.country} ${fields.geoCoordinates}`
-    return { key, query }
+    // `22250-040` and `22250040` are one place.
+    return { key: query.replace(/-/g, ''), query }
   }
 
   /** The region of a place: from the cache, else one regions request. */
