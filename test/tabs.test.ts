@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSessionClient, sessionKeys, type Session } from '../src/index'
 import { runtimeFor } from '../src/runtime/index'
-import { server, sessionRequests } from './harness'
+import { mock, server, sessionRequests } from './harness'
 
 const stops: Array<() => void> = []
 afterEach(() => stops.splice(0).forEach((stop) => stop()))
@@ -61,18 +61,53 @@ describe('tabs', () => {
     expect(tab.queryClient.getQueryData<Session>(sessionKeys.session)?.id).toEqual(expect.any(String))
   })
 
-  it('ignores a message older than what this tab confirmed', async () => {
+  it("does not apply a change made before its tab heard of this tab's latest write: it reads the server once instead", async () => {
     const tab = await openTab()
-    const confirmedAt = Date.now()
-    await tab.runtime.write({ utm_campaign: 'newer' })
-    const stale = { id: 'old', namespaces: { public: { utm_campaign: { value: 'older' } } } }
-    rawChannel().postMessage({ v: 1, at: confirmedAt - 60_000, session: stale })
+    await tab.runtime.write({ utm_campaign: 'confirmed-here' })
+    const before = sessionRequests().length
+    // Another tab (or a forger) says the session is 'older', knowing of none of this tab's writes.
+    const stale = { id: 'other', namespaces: { public: { utm_campaign: { value: 'older' } } } }
+    rawChannel().postMessage({ v: 2, tab: 'elsewhere', writes: 1, basis: {}, session: stale })
     await nextMessage()
-    expect(tab.campaign()).toBe('newer')
-    // A newer one lands.
-    rawChannel().postMessage({ v: 1, at: Date.now() + 1, session: { ...stale, id: tab.queryClient.getQueryData<Session>(sessionKeys.session)?.id } })
+    expect(tab.campaign()).toBe('confirmed-here')
+    expect(sessionRequests().slice(before).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*'])
+    // A message of the old format (ordered by a clock) is ignored.
+    rawChannel().postMessage({ v: 1, at: Date.now() + 60_000, session: stale })
     await nextMessage()
-    expect(tab.campaign()).toBe('older')
+    expect(tab.campaign()).toBe('confirmed-here')
+    expect(sessionRequests()).toHaveLength(before + 1)
+  })
+
+  it('converges on what the server holds when two writes cross: A applied first and answered last, B applied second and answered first', async () => {
+    const a = await openTab()
+    const b = await openTab()
+    let applied!: () => void
+    let release!: () => void
+    const appliedA = new Promise<void>((resolve) => (applied = resolve))
+    const answerA = new Promise<void>((resolve) => (release = resolve))
+    // A's PATCH is applied by the server at once; its answer is held until B's write is over.
+    server.use(
+      http.patch('/api/sessions', async ({ request, cookies }) => {
+        const answer = await mock.respond(request, cookies)
+        applied()
+        await answerA
+        return answer
+      }, { once: true }),
+    )
+    const before = sessionRequests().length
+    const writeA = a.runtime.write({ utm_campaign: 'from-A' })
+    await appliedA
+    await b.runtime.write({ utm_campaign: 'from-B' })
+    await nextMessage() // B's confirmed change reaches A while A's PATCH is still out
+    release()
+    await writeA
+    await nextMessage()
+    await nextMessage()
+    expect((await createSessionClient().getSession()).namespaces.public?.utm_campaign?.value).toBe('from-B')
+    expect(a.campaign()).toBe('from-B')
+    expect(b.campaign()).toBe('from-B')
+    // One re-read, by the tab whose write crossed; B takes A's re-read with no request.
+    expect(sessionRequests().slice(before, before + 3).map(({ method }) => method)).toEqual(['PATCH', 'PATCH', 'GET'])
   })
 
   it("keeps another tab's write confirmed while this tab's write was failing", async () => {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { parseResponse } from './parseResponse'
 import { toPublicFieldValues, toRequestBody } from './publicFields'
-import { requestJson, toRequestSettings, type RequestOptions } from './request'
+import { requestJson, toRequestSettings, type RequestOptions, type RequestSettings } from './request'
 import { segmentSchema, sessionSchema, sessionTokensSchema } from './schemas'
 import type { PublicFieldValues, Segment, Session, SessionTokens } from './types'
 
@@ -25,6 +25,11 @@ export interface ReadOptions extends RequestOptions {
 
 export interface SessionClient {
   readonly baseUrl: string
+  /**
+   * How this client sends requests (origin, fetch, headers, timeout). The Checkout and region
+   * calls made beside the session reuse them: `createCheckoutClient(client.settings)`.
+   */
+  readonly settings: RequestSettings
   /** `GET /api/sessions?items=…` (default `*`). */
   getSession(options?: ReadOptions): Promise<Session>
   /** `POST /api/sessions`: creates a session, or edits the one named by the cookie. */
@@ -69,6 +74,7 @@ export function createSessionClient(options: SessionClientOptions = {}): Session
 
   return {
     baseUrl: settings.baseUrl,
+    settings,
     getSession,
     createSession: ((fields: PublicFieldValues, writeOptions?: ReadOptions) =>
       write('POST', fields, writeOptions)) as SessionClient['createSession'],

@@ -1,5 +1,6 @@
 export { createSessionClient } from './createSessionClient'
 export type { ReadOptions, SessionClient, SessionClientOptions, SessionItems } from './createSessionClient'
+export type { RequestSettings } from './request'
 export { isSessionError, SessionError } from './SessionError'
 export type { SessionErrorKind } from './SessionError'
 export { readSessionValue } from './readSessionValue'

@@ -48,8 +48,8 @@ export function createRegionPredictor(options: SessionClientOptions & { debounce
     const query = new URLSearchParams(
       fields.postalCode ? { country: fields.country!, postalCode: fields.postalCode } : { country: fields.country!, geoCoordinates: fields.geoCoordinates!.replace(',', ';') },
     ).toString()
-    // `22250-040` and `22250040` are one place.
-    return { key: query.replace(/-/g, ''), query }
+    // `22250-040` and `22250040` are one place; in coordinates a `-` is a sign (another place).
+    return { key: fields.postalCode ? query.replace(/-/g, '') : query, query }
   }
 
   /** The region of a place: from the cache, else one regions request. */

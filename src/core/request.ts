@@ -9,13 +9,21 @@ export interface RequestSettings {
   timeoutMs: number
 }
 
+/** The global fetch, looked up per call (a test or an instrumentation may replace it later); one identity for every client. */
+const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)
+const NO_HEADERS: Record<string, string> = {}
+
 /** The settings of a client's options: the defaults every client of this package shares. */
-export const toRequestSettings = (options: { baseUrl?: string; fetch?: typeof fetch; headers?: Record<string, string>; timeoutMs?: number }): RequestSettings => ({
+export const toRequestSettings = (options: Partial<RequestSettings>): RequestSettings => ({
   baseUrl: (options.baseUrl ?? '').replace(/\/+$/, ''),
-  fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-  headers: options.headers ?? {},
+  fetch: options.fetch ?? globalFetch,
+  headers: options.headers ?? NO_HEADERS,
   timeoutMs: options.timeoutMs ?? 15_000,
 })
+
+/** Whether two clients send requests alike: same origin, fetch, headers and timeout. */
+export const sameSettings = (a: RequestSettings, b: RequestSettings): boolean =>
+  a.baseUrl === b.baseUrl && a.fetch === b.fetch && a.timeoutMs === b.timeoutMs && JSON.stringify(a.headers) === JSON.stringify(b.headers)
 
 export interface RequestOptions {
   /** Cancels the request (react-query passes one); a cancelled request rejects with the abort reason. */

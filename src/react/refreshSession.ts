@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
 import type { Session } from '../core/types'
+import { findRuntime } from '../runtime/runtimeFor'
 import { sessionRuntime } from './sessionRuntime'
 import { waitForReaders } from './waitForReaders'
 
@@ -9,13 +10,12 @@ import { waitForReaders } from './waitForReaders'
  * session runtime, after a change made outside the Session Manager: the app's own login or
  * logout, a B2B contract switch, a VTEX ID callback. Dependent queries re-price once if the
  * segment moved, the other tabs are told, and it resolves once readers see the new session.
+ * The request goes through the runtime's own client (the provider's); `client` only names the
+ * origin (default: the page's own) and is used when nothing on that origin has loaded yet.
  */
-export async function refreshSession(queryClient: QueryClient, client: SessionClient = createSessionClient()): Promise<Session> {
-  const runtime = sessionRuntime(queryClient, client)
-  // The segment too, when something reads it or it is cached (it must not go on describing the old session).
-  const segmentInUse = queryClient.getQueryCache().find({ queryKey: runtime.keys.segment, exact: true })?.isActive() || runtime.confirmed().segment
-  const [session] = await Promise.all([runtime.readSession(), segmentInUse ? runtime.readSegment() : undefined])
+export async function refreshSession(queryClient: QueryClient, client?: SessionClient): Promise<Session> {
+  const runtime = findRuntime(queryClient, client?.baseUrl ?? '') ?? sessionRuntime(queryClient, client ?? createSessionClient())
+  const session = await runtime.refresh()
   await waitForReaders()
-  runtime.shareWithTabs()
   return session
 }

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { SessionClient } from '../core/createSessionClient'
-import type { Session } from '../core/types'
+import type { PublicFieldValues, Segment, Session } from '../core/types'
 import { useSessionContext } from './SessionContext'
 
 export interface SessionSource {
-  /** The client the session goes through: its `baseUrl` is where related APIs (Checkout) are called. */
+  /** The client the session goes through; related APIs (Checkout) use its `settings` (origin, fetch, headers, timeout). */
   client: SessionClient
   /** The QueryClient the session is cached in (the provider's). */
   queryClient: QueryClient
@@ -14,10 +14,20 @@ export interface SessionSource {
    * session's cache entry, so subscribe to that (`sessionKeysFor(client.baseUrl).session`).
    */
   confirmedSession: () => Session | undefined
+  /** The segment that describes the same confirmed server state (`undefined` until read). */
+  confirmedSegment: () => Segment | undefined
+  /** Writes public fields through the provider's write queue; resolves with the confirmed session. */
+  writeSession: (fields: PublicFieldValues) => Promise<Session>
 }
 
 /** Where the provider's session comes from and is cached, for code that works beside it (`vtex-session-react/checkout`). */
 export function useSessionSource(): SessionSource {
   const { runtime, queryClient } = useSessionContext('useSessionSource')
-  return { client: runtime.client, queryClient, confirmedSession: () => runtime.confirmed().session }
+  return {
+    client: runtime.client,
+    queryClient,
+    confirmedSession: () => runtime.confirmed().session,
+    confirmedSegment: () => runtime.confirmed().segment,
+    writeSession: (fields) => runtime.write(fields),
+  }
 }

@@ -5,7 +5,6 @@ import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken } from '../core/tokens'
 import type { PublicFieldValues, Segment, Session } from '../core/types'
-import { now } from './clock'
 import { sessionKeysFor, type SessionKeys } from './sessionKeys'
 import {
   initialState,
@@ -13,22 +12,23 @@ import {
   reduce,
   withPublicFields,
   type Batch,
-  type Confirmed,
+  type Effect,
+  type Part,
   type SessionEvent,
   type SessionState,
 } from './sessionState'
 import { openTabChannel } from './tabChannel'
 
-type Part = 'session' | 'segment'
-
 export interface SessionRuntime {
   readonly keys: SessionKeys
-  /** The client requests go through: the one the latest provider (or query options) brought. */
-  client: SessionClient
-  /** A session read (first load, refetch, refresh): lands only if it started after the latest confirmation. */
+  /** The client every request goes through: the one the runtime was made with. */
+  readonly client: SessionClient
+  /** A session read (first load, refetch): lands only if nothing was confirmed since it started. */
   readSession(): Promise<Session>
   /** A segment read, through the same gate. */
   readSegment(): Promise<Segment>
+  /** Reads the session again (and the segment, when it is read or cached), then tells the other tabs. */
+  refresh(): Promise<Session>
   /** What the runtime holds as confirmed (the cache shows it with pending writes painted over). */
   confirmed(): { session?: Session; segment?: Segment }
   /** Writes public fields; resolves with the confirmed session once readers see it. `load`: always `?items=*`. */
@@ -37,13 +37,13 @@ export interface SessionRuntime {
   onSegmentChange(listener: (segment: Segment) => void): () => void
   /** Shares confirmed state with the other tabs while connected; returns the disconnect function. */
   connectTabs(): () => void
-  /** Tells the other tabs what is confirmed now. */
-  shareWithTabs(): void
 }
 
 export interface SessionRuntimeOptions {
   /** Settles once components have been told of the latest cache change (React Query's next tick). */
   afterPaint?: () => Promise<void>
+  /** Runs cache writes as one notification, so no render sees the session without its segment. */
+  batch?: (paint: () => void) => void
 }
 
 const asSessionError = (error: unknown): SessionError =>
@@ -53,35 +53,46 @@ const asSessionError = (error: unknown): SessionError =>
  * The one session runtime of a QueryClient and Session Manager origin (see `runtimeFor`).
  * The rule it keeps: the cache shows the latest confirmed server state with every write not yet
  * confirmed painted over it. Every source of session data — reads, write answers, other tabs,
- * the app writing the cache — is an event of `reduce`; `paint` is the only writer of the cache keys.
+ * the app writing the cache — is an event of `reduce`, ordered by a counter of this page (no
+ * clock); `paint` is the only writer of the cache keys.
  */
 export function createSessionRuntime(
   queryClient: QueryClient,
   client: SessionClient,
-  { afterPaint = () => Promise.resolve() }: SessionRuntimeOptions = {},
+  { afterPaint = () => Promise.resolve(), batch = (paint) => paint() }: SessionRuntimeOptions = {},
 ): SessionRuntime {
   const keys = sessionKeysFor(client.baseUrl)
   const cache = queryClient.getQueryCache()
   const hashes = [JSON.stringify(keys.session), JSON.stringify(keys.segment)]
   const find = (part: Part) => cache.find<Session | Segment>({ queryKey: keys[part], exact: true })
-  // What the cache already holds (hydrated, prefetched, initialData) is server state as of its time.
-  const fromCache = <T>(part: Part): Confirmed<T> => {
-    const query = find(part)
-    return { data: query?.state.data as T | undefined, at: query?.state.dataUpdatedAt ?? 0 }
-  }
+  /** The order of this page's events: whatever was cached before the runtime existed is 0, older than all of them. */
+  let order = 0
+  const tick = () => ++order
 
-  let state: SessionState = initialState(fromCache<Session>('session'), fromCache<Segment>('segment'))
+  let state: SessionState = initialState(
+    { data: find('session')?.state.data as Session | undefined, seq: 0 },
+    { data: find('segment')?.state.data as Segment | undefined, seq: 0 },
+    Math.random().toString(36).slice(2),
+  )
   const painted: Partial<Record<Part, unknown>> = {}
   let painting = false
   let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
   const segmentListeners = new Set<(segment: Segment) => void>()
-  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'server', segmentUnknown: true, ...message }))
+  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'tab', message, seq: tick() }))
 
+  /** The one place the state changes; then the cache is painted and the effects run. */
   function dispatch(event: SessionEvent): void {
-    const segmentBefore = state.segment
-    state = reduce(state, event)
+    const { state: next, effects } = reduce(state, event)
+    state = next
     paint()
-    if (state.segment !== segmentBefore && !state.segment.data) dropSegment()
+    effects.forEach(run)
+  }
+
+  function run(effect: Effect): void {
+    if (effect.type === 'send') void deliver(effect.batch)
+    else if (effect.type === 'reread') void runtime.refresh().catch(() => {})
+    else if (effect.type === 'share') share()
+    else dropSegment()
   }
 
   function setCache(part: Part, data: Session | Segment): void {
@@ -90,13 +101,15 @@ export function createSessionRuntime(
     painting = false
   }
 
-  /** The only writer of the cache keys. */
+  /** The only writer of the cache keys: session and segment in one notification. */
   function paint(): void {
     const session = paintedSession(state)
-    if (session && session !== painted.session) setCache('session', session)
-    const segment = state.segment.data
-    if (!segment || segment === painted.segment) return
-    setCache('segment', segment)
+    const segment = state.segment.data !== painted.segment ? state.segment.data : undefined
+    batch(() => {
+      if (session && session !== painted.session) setCache('session', session)
+      if (segment) setCache('segment', segment)
+    })
+    if (!segment) return
     const key = segmentKeyOf(segment)
     if (segmentKey !== undefined && key !== segmentKey) segmentListeners.forEach((listener) => listener(segment))
     segmentKey = key
@@ -113,8 +126,8 @@ export function createSessionRuntime(
     else if (query?.state.data) void queryClient.resetQueries({ queryKey: keys.segment, exact: true })
   }
 
-  // Whatever else writes these keys is a source like any other: the app's setQueryData and
-  // hydration are server state as of their time; a fetch that lands an older paint is painted over.
+  // Whatever else writes these keys is a source like any other (the app's setQueryData, a late
+  // hydration): server state as of now. A fetch that lands an older paint is painted over.
   cache.subscribe((event: QueryCacheNotifyEvent) => {
     const part = (['session', 'segment'] as const)[hashes.indexOf(event.query.queryHash)]
     if (painting || !part) return
@@ -122,23 +135,26 @@ export function createSessionRuntime(
     const action = event.type === 'updated' ? event.action : undefined
     // Only what brings data counts (not fetch, error or invalidate actions).
     if (event.type !== 'added' && action?.type !== 'success' && action?.type !== 'setState') return
-    const { data, dataUpdatedAt } = (event.query as Query<Session | Segment>).state
+    const { data } = (event.query as Query<Session | Segment>).state
     if (data === undefined || data === painted[part]) return
     painted[part] = undefined
     if (action?.type === 'success' && !action.manual) paint()
-    else dispatch({ type: 'server', at: dataUpdatedAt, [part]: data })
+    else dispatch({ type: 'cached', part, data, seq: tick() })
   })
 
   /**
    * One read through the gate; answers with what the cache shows afterwards. An answer older than
-   * the latest confirmation is dropped; with nothing newer to show, it is read again.
+   * the latest confirmation is dropped; with nothing newer to show, it is read again — once.
    */
-  async function read<T>(part: Part, request: () => Promise<T>): Promise<T> {
-    const at = now()
+  async function read<T>(part: Part, request: () => Promise<T>, again = true): Promise<T> {
+    const seq = tick()
+    const heard = state.tabs.heard
     const data = await request()
-    dispatch({ type: 'server', at, [part]: data })
+    dispatch({ type: 'read', part, data: data as Session | Segment, seq, heard })
     const shown = part === 'session' ? paintedSession(state) : state.segment.data
-    return shown ? (shown as T) : read(part, request)
+    if (shown) return shown as T
+    if (again) return read(part, request, false)
+    throw new SessionError('network', `The ${part} changed while it was being read, twice: read it again`)
   }
 
   /**
@@ -148,22 +164,22 @@ export function createSessionRuntime(
    */
   async function send({ fields, load }: Batch): Promise<Session> {
     if (load || !find('segment')?.isActive()) {
-      const session = await runtime.client.editSession(fields, { items: '*' })
-      dispatch({ type: 'server', at: now(), session, segmentUnknown: true })
+      const session = await client.editSession(fields, { items: '*' })
+      dispatch({ type: 'answered', seq: tick(), session, segmentUnknown: true })
       return session
     }
-    const { segmentToken } = await runtime.client.editSession(fields)
-    const at = now()
+    const { segmentToken } = await client.editSession(fields)
+    const seq = tick()
     let segment: Segment | undefined
     try {
       segment = decodeSegmentToken(segmentToken)
-      dispatch({ type: 'server', at, segment })
+      dispatch({ type: 'answered', seq, segment })
       return await runtime.readSession()
     } catch (error) {
       // The server took the write, but its answer or the read-back failed. Keep what it accepted
       // (never one region beside another's prices), marked stale, and read it again.
       const accepted = segment && state.session.data && acceptedSession(state.session.data, fields, segment)
-      if (accepted) dispatch({ type: 'server', at, session: accepted })
+      if (accepted) dispatch({ type: 'answered', seq, session: accepted })
       void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
       if (!segment) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
       if (!accepted) throw error
@@ -171,26 +187,36 @@ export function createSessionRuntime(
     }
   }
 
-  let draining = false
-  async function drain(): Promise<void> {
-    draining = true
-    for (let batch = state.writes.queued; batch; batch = state.writes.queued) {
-      dispatch({ type: 'send' })
-      const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
-      await outcome.catch(() => {})
-      dispatch({ type: 'settle' })
-      await afterPaint()
-      void outcome.then(runtime.shareWithTabs, () => {})
-      batch.settle(outcome)
-    }
-    draining = false
+  /** Sends a batch, settles the write phase, and resolves its callers once readers see the outcome. */
+  async function deliver(batch: Batch): Promise<void> {
+    const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
+    const ok = await outcome.then(
+      () => true,
+      () => false,
+    )
+    dispatch({ type: 'settled', ok })
+    await afterPaint()
+    batch.settle(outcome)
+  }
+
+  function share(): void {
+    // Without a segment (the server moved it without saying where), the other tab reads its own.
+    const { session, segment, tabs: known } = state
+    if (session.data) tabs.post({ v: 2, tab: known.id, writes: known.own, basis: known.basis, session: session.data, segment: segment.data })
   }
 
   const runtime: SessionRuntime = {
     keys,
     client,
-    readSession: () => read('session', () => runtime.client.getSession()),
-    readSegment: () => read('segment', () => runtime.client.getSegment()),
+    readSession: () => read('session', () => client.getSession()),
+    readSegment: () => read('segment', () => client.getSegment()),
+    async refresh() {
+      // The segment too, when something reads it or it is cached (it must not go on describing the old session).
+      const segmentInUse = find('segment')?.isActive() || state.segment.data
+      const [session] = await Promise.all([runtime.readSession(), segmentInUse ? runtime.readSegment() : undefined])
+      share()
+      return session
+    },
     confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
     write(fields, { load = false } = {}) {
       let values: PublicFieldValues
@@ -200,11 +226,10 @@ export function createSessionRuntime(
       } catch (error) {
         return Promise.reject(error)
       }
+      const { writes } = state
       let settle!: Batch['settle']
-      const done = new Promise<Session>((resolve) => (settle = resolve))
-      const batch = state.writes.queued ?? { fields: {}, load, done, settle }
+      const batch = (writes.phase === 'sending' && writes.queued) || { fields: {}, load, done: new Promise<Session>((resolve) => (settle = resolve)), settle }
       dispatch({ type: 'write', fields: values, batch })
-      if (!draining) void drain()
       return batch.done
     },
     onSegmentChange(listener) {
@@ -212,11 +237,6 @@ export function createSessionRuntime(
       return () => segmentListeners.delete(listener)
     },
     connectTabs: tabs.connect,
-    shareWithTabs() {
-      // Without a segment (the server moved it without saying where), the other tab reads its own.
-      const { session, segment } = state
-      if (session.data) tabs.post({ v: 1, at: session.at, session: session.data, segment: segment.data })
-    },
   }
   return runtime
 }

@@ -1,18 +1,14 @@
 import { segmentSchema, sessionSchema } from '../core/schemas'
-import type { Segment, Session } from '../core/types'
+import type { TabMessage } from './sessionState'
 
-/** What a tab tells the others: confirmed server state, and when it was confirmed (see `now()`). */
-export interface TabMessage {
-  v: 1
-  at: number
-  session: Session
-  segment?: Segment
-}
+const isCountMap = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.values(value).every((count) => Number.isInteger(count))
 
 /** Another tab may run another build of this library: its messages are checked like responses. */
 function parseTabMessage(data: unknown): TabMessage | undefined {
   const message = data as Partial<TabMessage> | null
-  if (message?.v !== 1 || typeof message.at !== 'number' || !sessionSchema.safeParse(message.session).success) return undefined
+  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || !isCountMap(message.basis)) return undefined
+  if (!sessionSchema.safeParse(message.session).success) return undefined
   if (message.segment !== undefined && !segmentSchema.safeParse(message.segment).success) return undefined
   return message as TabMessage
 }
@@ -25,7 +21,7 @@ export interface TabChannel {
 
 /**
  * The `BroadcastChannel` of one Session Manager origin, open while connected. A message that
- * does not validate is ignored; ordering is the receiver's (by `at`). A no-op without BroadcastChannel.
+ * does not validate is ignored; ordering is the receiver's (see `reduce`). A no-op without BroadcastChannel.
  */
 export function openTabChannel(baseUrl: string, receive: (message: TabMessage) => void): TabChannel {
   let channel: BroadcastChannel | undefined
