@@ -67,7 +67,7 @@ describe('tabs', () => {
     const before = sessionRequests().length
     // Another tab (or a forger) says the session is 'older', knowing of none of this tab's writes.
     const stale = { id: 'other', namespaces: { public: { utm_campaign: { value: 'older' } } } }
-    rawChannel().postMessage({ v: 2, tab: 'elsewhere', writes: 1, basis: {}, session: stale })
+    rawChannel().postMessage({ v: 2, tab: 'elsewhere', writes: 1, heard: {}, session: stale })
     await nextMessage()
     expect(tab.campaign()).toBe('confirmed-here')
     expect(sessionRequests().slice(before).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*'])

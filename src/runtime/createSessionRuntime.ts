@@ -139,7 +139,7 @@ export function createSessionRuntime(
     if (data === undefined || data === painted[part]) return
     painted[part] = undefined
     if (action?.type === 'success' && !action.manual) paint()
-    else dispatch({ type: 'cached', part, data, seq: tick() })
+    else dispatch({ type: 'server', seq: tick(), [part]: data })
   })
 
   /**
@@ -148,9 +148,8 @@ export function createSessionRuntime(
    */
   async function read<T>(part: Part, request: () => Promise<T>, again = true): Promise<T> {
     const seq = tick()
-    const heard = state.tabs.heard
     const data = await request()
-    dispatch({ type: 'read', part, data: data as Session | Segment, seq, heard })
+    dispatch({ type: 'server', seq, [part]: data })
     const shown = part === 'session' ? paintedSession(state) : state.segment.data
     if (shown) return shown as T
     if (again) return read(part, request, false)
@@ -165,7 +164,7 @@ export function createSessionRuntime(
   async function send({ fields, load }: Batch): Promise<Session> {
     if (load || !find('segment')?.isActive()) {
       const session = await client.editSession(fields, { items: '*' })
-      dispatch({ type: 'answered', seq: tick(), session, segmentUnknown: true })
+      dispatch({ type: 'server', seq: tick(), session, segmentUnknown: true })
       return session
     }
     const { segmentToken } = await client.editSession(fields)
@@ -173,13 +172,13 @@ export function createSessionRuntime(
     let segment: Segment | undefined
     try {
       segment = decodeSegmentToken(segmentToken)
-      dispatch({ type: 'answered', seq, segment })
+      dispatch({ type: 'server', seq, segment })
       return await runtime.readSession()
     } catch (error) {
       // The server took the write, but its answer or the read-back failed. Keep what it accepted
       // (never one region beside another's prices), marked stale, and read it again.
       const accepted = segment && state.session.data && acceptedSession(state.session.data, fields, segment)
-      if (accepted) dispatch({ type: 'answered', seq, session: accepted })
+      if (accepted) dispatch({ type: 'server', seq, session: accepted })
       void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
       if (!segment) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
       if (!accepted) throw error
@@ -202,7 +201,7 @@ export function createSessionRuntime(
   function share(): void {
     // Without a segment (the server moved it without saying where), the other tab reads its own.
     const { session, segment, tabs: known } = state
-    if (session.data) tabs.post({ v: 2, tab: known.id, writes: known.own, basis: known.basis, session: session.data, segment: segment.data })
+    if (session.data) tabs.post({ v: 2, tab: known.id, writes: known.own, heard: known.heard, session: session.data, segment: segment.data })
   }
 
   const runtime: SessionRuntime = {

@@ -7,7 +7,7 @@ const isCountMap = (value: unknown): boolean =>
 /** Another tab may run another build of this library: its messages are checked like responses. */
 function parseTabMessage(data: unknown): TabMessage | undefined {
   const message = data as Partial<TabMessage> | null
-  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || !isCountMap(message.basis)) return undefined
+  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || !isCountMap(message.heard)) return undefined
   if (!sessionSchema.safeParse(message.session).success) return undefined
   if (message.segment !== undefined && !segmentSchema.safeParse(message.segment).success) return undefined
   return message as TabMessage

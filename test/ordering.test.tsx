@@ -1,0 +1,115 @@
+import { dehydrate, hydrate } from '@tanstack/react-query'
+import { http } from 'msw'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSessionClient, sessionKeys, usePublicField, useSession, type Session } from '../src/index'
+import { runtimeFor } from '../src/runtime/index'
+import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
+
+const THIRTY_SECONDS = 30_000
+const realNow = Date.now.bind(Date)
+/** Moves this page's wall clock by `offset` ms from now on (another machine's clock, a clock jump). */
+const moveClock = (offset: number) => vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset)
+const requestLines = (mark = 0) => sessionRequests().slice(mark).map(({ method, path }) => `${method} ${path}`)
+const campaignOf = (session: Session | undefined) => session?.namespaces.public?.utm_campaign?.value
+
+afterEach(() => vi.restoreAllMocks())
+
+/** The server's render: the session read for the shopper, dehydrated with the server's clock. */
+async function serverState(serverClockOffset: number) {
+  const client = createSessionClient()
+  await client.editSession({ utm_campaign: 'from-the-server' })
+  const serverCache = createTestQueryClient()
+  moveClock(serverClockOffset)
+  serverCache.setQueryData(sessionKeys.session, await client.getSession())
+  const state = dehydrate(serverCache)
+  vi.restoreAllMocks()
+  return state
+}
+
+describe('order by the page, never by a clock', () => {
+  for (const offset of [THIRTY_SECONDS, -THIRTY_SECONDS]) {
+    it(`hydrated from a server whose clock is ${offset > 0 ? 'ahead of' : 'behind'} the browser's by 30 s: await setValue shows the new value, one PATCH`, async () => {
+      const state = await serverState(offset)
+      const queryClient = createTestQueryClient()
+      hydrate(queryClient, state)
+      const mark = sessionRequests().length
+      const rendered: Array<string | undefined> = []
+      const { result } = renderHook(
+        () => {
+          const field = usePublicField('utm_campaign')
+          rendered.push(field[0])
+          return field
+        },
+        createWrapper({ queryClient }),
+      )
+      expect(result.current[0]).toBe('from-the-server')
+      await act(() => result.current[1]('set-here'))
+      expect(result.current[0]).toBe('set-here')
+      expect(requestLines(mark)).toEqual(['PATCH /api/sessions?items=*'])
+      expect(rendered.slice(rendered.indexOf('set-here'))).toEqual(rendered.slice(rendered.indexOf('set-here')).map(() => 'set-here'))
+    })
+  }
+
+  it('a cache entry stamped in the future, then removed: the next read costs one request, not a loop', async () => {
+    const queryClient = createTestQueryClient()
+    const session = await createSessionClient().getSession()
+    queryClient.setQueryData(sessionKeys.session, session, { updatedAt: realNow() + THIRTY_SECONDS })
+    const { result } = renderHook(() => useSession(), createWrapper({ queryClient }))
+    expect(result.current.data?.id).toBe(session.id)
+    queryClient.removeQueries({ queryKey: sessionKeys.session, exact: true })
+    const mark = sessionRequests().length
+    const reader = renderHook(() => useSession(), createWrapper({ queryClient }))
+    await waitFor(() => expect(reader.result.current.data?.id).toBe(session.id))
+    expect(requestLines(mark)).toEqual(['GET /api/sessions?items=*'])
+  })
+
+  it('the clock moved ±30 s mid-write and mid-read: the write lands, the late read never puts the old value back, no extra request', async () => {
+    const { wrapper, queryClient } = createWrapper()
+    const { result } = renderHook(() => ({ field: usePublicField('utm_campaign'), session: useSession() }), { wrapper })
+    await waitFor(() => expect(result.current.session.data).toBeDefined())
+    const mark = sessionRequests().length
+    // The refetch starts first and is answered last, with the session as it was when asked.
+    const delays: Record<string, number> = { GET: 80, PATCH: 30 }
+    mock.setLatency(({ method }) => delays[method] ?? 0)
+    const refetch = queryClient.refetchQueries({ queryKey: sessionKeys.session, exact: true })
+    moveClock(THIRTY_SECONDS) // mid-read
+    let write!: Promise<void>
+    act(() => {
+      write = result.current.field[1]('after-the-jump')
+    })
+    moveClock(-THIRTY_SECONDS) // mid-write
+    await act(() => write)
+    expect(result.current.field[0]).toBe('after-the-jump')
+    await act(() => refetch)
+    expect(result.current.field[0]).toBe('after-the-jump')
+    expect(campaignOf(queryClient.getQueryData<Session>(sessionKeys.session))).toBe('after-the-jump')
+    expect(requestLines(mark).sort()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+  })
+
+  it('a read dropped with nothing newer to show is read again once, and a second drop is a typed error, not a loop', async () => {
+    const queryClient = createTestQueryClient()
+    const runtime = runtimeFor(queryClient, createSessionClient())
+    queryClient.setQueryData(sessionKeys.session, await createSessionClient().getSession())
+    // Each read is overtaken: a write confirms while it is out, then the app removes the entry.
+    let overtake = 2
+    const gets: string[] = []
+    server.use(
+      http.get('/api/sessions', async ({ request, cookies }) => {
+        gets.push(request.url)
+        const answer = await mock.respond(request, cookies)
+        if (overtake-- > 0) {
+          await runtime.write({ utm_campaign: `overtaking-${overtake}` })
+          queryClient.removeQueries({ queryKey: sessionKeys.session, exact: true })
+        }
+        return answer
+      }),
+    )
+    await expect(runtime.readSession()).rejects.toMatchObject({ name: 'SessionError', kind: 'network' })
+    expect(gets).toHaveLength(2)
+    // The next read, not overtaken, lands at once.
+    await expect(runtime.readSession()).resolves.toMatchObject({ id: expect.any(String) })
+    expect(gets).toHaveLength(3)
+  })
+})
+
