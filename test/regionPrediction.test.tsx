@@ -27,6 +27,13 @@ describe('createRegionPredictor (core)', () => {
     expect(sessionManagerRequests()).toEqual([])
   })
 
+  it('keeps the sign of coordinates in its cache: (-43.18, -22.94) and (43.18, 22.94) are two places', async () => {
+    const predictor = createRegionPredictor({ baseUrl: 'http://localhost:3000' })
+    expect(await predictor.regionOf({ country: 'BRA', geoCoordinates: [-43.18, -22.94] })).toBe(RIO)
+    expect(await predictor.regionOf({ country: 'BRA', geoCoordinates: [43.18, 22.94] })).toBeNull()
+    expect(regionRequests()).toHaveLength(2)
+  })
+
   it('debounces as the shopper types, cancels the previous request, and keeps at most one in flight', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
