@@ -102,7 +102,7 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
   const { writes, tabs } = state
   const next = (changes: Partial<SessionState>, ...effects: Effect[]) => {
     const after = { ...state, ...changes }
-    // A segment that was known and is not any more: nobody may price with the old one.
+    // The segment is unknown now: nobody may price with an old one, and its waiting readers read it.
     if (after.segment !== state.segment && !after.segment.data && event.type !== 'forgotten') effects.push({ type: 'dropSegment' })
     return { state: after, effects }
   }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import type { Session } from '../src/index'
+import { initialState, paintedSession, reduce, type Batch, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
+
+const session = (campaign: string): Session => ({ id: 's', namespaces: { public: { utm_campaign: { value: campaign } } } })
+const batch = (): Batch => ({ fields: {}, load: false, done: new Promise(() => {}), settle: () => {} })
+const start = initialState({ data: session('hydrated'), seq: 0 }, { data: undefined, seq: 0 }, 'this-tab')
+const message = (campaign: string, heard: Record<string, number>): TabMessage => ({ v: 2, tab: 'other', writes: 1, heard, session: session(campaign) })
+
+/** Runs events in order; returns the last state and every effect, by type. */
+function run(events: SessionEvent[], state: SessionState = start) {
+  const effects: string[] = []
+  for (const event of events) {
+    const transition = reduce(state, event)
+    state = transition.state
+    effects.push(...transition.effects.map(({ type }) => type))
+  }
+  return { state, effects }
+}
+
+describe('the runtime reducer: next state and effects, nothing else', () => {
+  it('a write while idle is sent at once; writes behind it merge into one queued batch, sent when the first settles', () => {
+    const first = batch()
+    const { state, effects } = run([
+      { type: 'write', fields: { a: '1' }, batch: first },
+      { type: 'write', fields: { b: '2' }, batch: batch() },
+      { type: 'write', fields: { b: '3', c: '4' }, batch: batch() },
+    ])
+    expect(effects).toEqual(['send'])
+    expect(state.writes).toMatchObject({ phase: 'sending', inFlight: { fields: { a: '1' } }, queued: { fields: { b: '3', c: '4' } } })
+    expect(paintedSession(state)?.namespaces.public).toMatchObject({ a: { value: '1' }, b: { value: '3' }, c: { value: '4' } })
+    const after = run([{ type: 'settled', ok: true }], state)
+    expect(after.effects).toEqual(['send'])
+    expect(after.state.writes).toMatchObject({ phase: 'sending', inFlight: { fields: { b: '3', c: '4' } } })
+    expect(run([{ type: 'settled', ok: true }], after.state)).toMatchObject({ state: { writes: { phase: 'idle' }, tabs: { own: 2 } }, effects: ['share'] })
+  })
+
+  it('orders by the page: anything cached before the runtime (seq 0) is older than every event; a read that started before a confirmation is dropped', () => {
+    const { state } = run([
+      { type: 'server', seq: 1, session: session('answered') },
+      { type: 'server', seq: 0, session: session('older read') },
+    ])
+    expect(state.session).toEqual({ data: session('answered'), seq: 1 })
+    // Forgetting keeps the order: a later read lands, an earlier one does not.
+    const forgotten = run([{ type: 'forgotten', part: 'session' }, { type: 'server', seq: 1, session: session('late') }], state).state
+    expect(forgotten.session.data).toBeUndefined()
+    expect(run([{ type: 'server', seq: 2, session: session('next') }], forgotten).state.session.data).toEqual(session('next'))
+  })
+
+  it("another tab's change that arrives while a PATCH is out is not applied; the settled write re-reads instead of sharing", () => {
+    const { state, effects } = run([
+      { type: 'write', fields: { a: '1' }, batch: batch() },
+      { type: 'tab', message: message('theirs', {}), seq: 5 },
+      { type: 'settled', ok: true },
+    ])
+    expect(effects).toEqual(['send', 'reread'])
+    expect(state.session.data).toEqual(session('hydrated'))
+    expect(state.tabs).toMatchObject({ heard: { other: 1 }, crossed: false })
+  })
+
+  it("applies a tab's change made after it heard of this tab's writes, and re-reads one made before", () => {
+    const wrote = run([{ type: 'write', fields: { a: '1' }, batch: batch() }, { type: 'settled', ok: true }]).state
+    expect(run([{ type: 'tab', message: message('stale', {}), seq: 9 }], wrote)).toMatchObject({ state: { session: wrote.session }, effects: ['reread'] })
+    // It carries no segment: this tab's segment readers read their own.
+    expect(run([{ type: 'tab', message: message('after ours', { 'this-tab': 1 }), seq: 9 }], wrote)).toMatchObject({
+      state: { session: { data: session('after ours'), seq: 9 } },
+      effects: ['dropSegment'],
+    })
+  })
+
+  it('a write answered with no segment drops the segment that was known', () => {
+    const known = run([{ type: 'server', seq: 1, segment: { channel: '1' } as never }]).state
+    expect(run([{ type: 'server', seq: 2, session: session('x'), segmentUnknown: true }], known)).toMatchObject({ state: { segment: { data: undefined } }, effects: ['dropSegment'] })
+  })
+})
