@@ -1,4 +1,4 @@
-import { deliveryPromiseOf } from '../checkout/deliveryFacets'
+import { deliveryPromiseOf } from '../core/deliveryFacets'
 import type { Segment } from '../core/types'
 import type { EmulatorRoute } from './createSessionManagerMock'
 import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
