@@ -4,7 +4,8 @@ import type { ShopperProfile } from './commerce'
 import { demoAvailability, demoCatalog, demoPriceOf } from './demoPrices'
 import { pickupPointsNear, type PickupPointRule } from './pickupPoints'
 import { findRegion, type RegionRule } from './regions'
-import type { ModelResponse } from './sessionManagerModel'
+import { json, refusal } from './modelAnswers'
+import type { ModelResponse } from './modelProtocol'
 
 /** A Checkout request, with the shopper whose session cookie came with it. */
 export interface CheckoutRequest {
@@ -44,8 +45,6 @@ interface StoredOrderForm {
   pickupPointId?: string
 }
 
-const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
-const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
 const toCents = (amount: number) => Math.round(amount * 100)
 
 /**

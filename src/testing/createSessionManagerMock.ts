@@ -1,11 +1,12 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import { cookiePairs } from '../core/cookiePairs'
-import type { Segment, Session } from '../core/types'
+import type { Session } from '../core/types'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import type { PickupPointRule } from './pickupPoints'
 import type { RegionRule } from './regions'
-import { createSessionManagerModel, type ModelResponse } from './sessionManagerModel'
+import type { EmulatorRoute, ModelResponse } from './modelProtocol'
+import { createSessionManagerModel } from './sessionManagerModel'
 import type { StoreSettings } from './sessionStore'
 
 /** Milliseconds to wait before answering: fixed, or chosen per request. */
@@ -27,15 +28,6 @@ export interface SessionManagerMockOptions {
   pickupPoints?: readonly PickupPointRule[]
   /** Endpoints beside the Session Manager's, e.g. `demoPricesRoute` (recorded, delayed and faulted like the rest). */
   routes?: readonly EmulatorRoute[]
-}
-
-/** An endpoint served beside the Session Manager's, answered from the shopper's segment. */
-export interface EmulatorRoute {
-  method: string
-  /** From `/api/…`, e.g. `/api/demo/prices`. */
-  path: string
-  /** The JSON body to answer with, for the segment of the session the request's cookie names (and the query string). */
-  answer(segment: Segment, query: URLSearchParams): unknown
 }
 
 /** A request the emulator received, for assertions. */

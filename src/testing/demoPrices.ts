@@ -1,6 +1,6 @@
 import { deliveryPromiseOf } from '../core/deliveryFacets'
 import type { Segment } from '../core/types'
-import type { EmulatorRoute } from './createSessionManagerMock'
+import type { EmulatorRoute } from './modelProtocol'
 import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
 
 /** A product of the demo catalog, priced for one segment. */

@@ -1,8 +1,9 @@
 // Entry `vtex-session-react/testing`: the Session Manager emulator for tests and stories.
 export { createSessionManagerModel } from './sessionManagerModel'
-export type { ModelRequest, ModelResponse, SessionManagerModel, SessionManagerModelOptions } from './sessionManagerModel'
+export type { SessionManagerModel, SessionManagerModelOptions } from './sessionManagerModel'
+export type { EmulatorRoute, ModelRequest, ModelResponse } from './modelProtocol'
 export { createSessionManagerMock } from './createSessionManagerMock'
-export type { EmulatorRoute, Latency, RecordedRequest, SessionManagerMock, SessionManagerMockOptions } from './createSessionManagerMock'
+export type { Latency, RecordedRequest, SessionManagerMock, SessionManagerMockOptions } from './createSessionManagerMock'
 export type { Fault, FaultTarget } from './faults'
 export { defaultPickupPoints } from './pickupPoints'
 export type { PickupPointRule } from './pickupPoints'

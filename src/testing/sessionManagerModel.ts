@@ -2,27 +2,11 @@ import { decodeSegmentToken } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
 import { createCheckoutModel } from './checkoutModel'
+import { json, refusal } from './modelAnswers'
+import type { ModelRequest, ModelResponse } from './modelProtocol'
 import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
 import { defaultRegions, type RegionRule } from './regions'
 import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
-
-/** A request as the model sees it: no transport, no msw. */
-export interface ModelRequest {
-  method: string
-  /** From `/api/…`, without the query string. */
-  path: string
-  query: URLSearchParams
-  cookies: Readonly<Record<string, string>>
-  /** The raw body (POST/PATCH), if any. */
-  bodyText?: string
-}
-
-/** The answer: a JSON body, a status and the cookies to set (`vtex_session` first). */
-export interface ModelResponse {
-  status: number
-  body: unknown
-  setCookie: string[]
-}
 
 export interface SessionManagerModelOptions {
   /** Country + postal code / coordinates → regionId (and the address the Checkout API answers). */
@@ -42,8 +26,6 @@ const SEGMENT_OVERRIDES = ['cultureInfo', 'utm_campaign', 'utm_source', 'utmi_ca
 // the account VTEX's router reads (what @vtex/api sends).
 const NOT_FIELDS = new Set(['items', 'an'])
 
-const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
-const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
 
 /**
  * The VTEX Session Manager (and the two Checkout calls session flows depend on) as one pure
