@@ -1,11 +1,12 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import { cookiePairs } from '../core/cookiePairs'
 import type { Session } from '../core/types'
+import type { CatalogProduct } from './catalog'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import type { PickupPointRule } from './pickupPoints'
 import type { RegionRule } from './regions'
-import type { EmulatorRoute, ModelResponse } from './modelProtocol'
+import type { EmulatorRoute, EmulatorRouteContext, ModelResponse } from './modelProtocol'
 import { createSessionManagerModel } from './sessionManagerModel'
 import type { StoreSettings } from './sessionStore'
 
@@ -26,6 +27,8 @@ export interface SessionManagerMockOptions {
   campaignAudiences?: readonly CampaignAudience[]
   /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
   pickupPoints?: readonly PickupPointRule[]
+  /** The products the cart sells and `/api/demo/prices` lists, prices in cents. Default: the demo catalog. */
+  catalog?: readonly CatalogProduct[]
   /** Endpoints beside the Session Manager's, e.g. `demoPricesRoute` (recorded, delayed and faulted like the rest). */
   routes?: readonly EmulatorRoute[]
 }
@@ -73,6 +76,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
   // A baseUrl may carry a path prefix (a proxy): recorded paths start at /api.
   const basePath = new URL(baseUrl || '/', 'http://localhost').pathname.replace(/\/$/, '')
   const model = createSessionManagerModel(options)
+  const routeContext: EmulatorRouteContext = { pricesFor: model.pricesFor }
   const faults = createFaultQueue()
   let latency: Latency = options.latency ?? 0
   let requests: RecordedRequest[] = []
@@ -91,7 +95,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     if (fault) return fault
     const route = options.routes?.find(({ method, path: routePath }) => method === request.method && routePath === pathname)
     const answer = route
-      ? model.answerWithSegment(cookies, (segment) => route.answer(segment, url.searchParams))
+      ? model.answerWithSegment(cookies, (segment) => route.answer(segment, url.searchParams, routeContext))
       : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
     return answer && toResponse(answer)
   }

@@ -1,7 +1,7 @@
 // Entry `vtex-session-react/testing`: the Session Manager emulator for tests and stories.
 export { createSessionManagerModel } from './sessionManagerModel'
 export type { SessionManagerModel, SessionManagerModelOptions } from './sessionManagerModel'
-export type { EmulatorRoute, ModelRequest, ModelResponse } from './modelProtocol'
+export type { EmulatorRoute, EmulatorRouteContext, ModelRequest, ModelResponse } from './modelProtocol'
 export { createSessionManagerMock } from './createSessionManagerMock'
 export type { Latency, RecordedRequest, SessionManagerMock, SessionManagerMockOptions } from './createSessionManagerMock'
 export type { Fault, FaultTarget } from './faults'
@@ -13,6 +13,7 @@ export { defaultStoreSettings } from './sessionStore'
 export type { StoreSettings } from './sessionStore'
 export { demoAvailability, demoCatalog, demoPriceOf, demoPricesFor, demoPricesRoute } from './demoPrices'
 export type { DemoProduct } from './demoPrices'
+export type { CatalogPrice, CatalogProduct } from './catalog'
 export { defaultCampaignAudiences, defaultTradePolicies, matchingAudiences } from './commerce'
 export type { CampaignAudience, SavedAddress, ShopperProfile, TradePolicy } from './commerce'
 // The package's one error class (the same brand as in every other entry), for tests that check kinds.

@@ -1,4 +1,5 @@
 import type { Segment } from '../core/types'
+import type { CatalogPrice } from './catalog'
 
 /**
  * What the emulator's pure model takes and gives, shared by the model's parts (Session Manager,
@@ -24,11 +25,20 @@ export interface ModelResponse {
   setCookie: string[]
 }
 
+/** What the emulator lends an extra route. */
+export interface EmulatorRouteContext {
+  /**
+   * The emulator's catalog (the `catalog` option, else the demo one) priced for a segment as its
+   * cart prices it (money in currency units here), available as the segment's delivery promise allows.
+   */
+  pricesFor(segment: Segment): CatalogPrice[]
+}
+
 /** An endpoint served beside the Session Manager's, answered from the shopper's segment. */
 export interface EmulatorRoute {
   method: string
   /** From `/api/…`, e.g. `/api/demo/prices`. */
   path: string
   /** The JSON body to answer with, for the segment of the session the request's cookie names (and the query string). */
-  answer(segment: Segment, query: URLSearchParams): unknown
+  answer(segment: Segment, query: URLSearchParams, emulator: EmulatorRouteContext): unknown
 }
