@@ -1,5 +1,5 @@
 import type { Segment, Session } from '../core/types'
-import { deliveryPromiseOf, facetsTextOf } from './deliveryFacets'
+import { deliveryPromiseOf, facetsTextOf } from '../core/deliveryFacets'
 import { placeOf } from './shippingTarget'
 
 /**

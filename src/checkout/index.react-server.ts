@@ -2,8 +2,8 @@
 // (no 'use client'), so a server component gets real functions. Outside the core size budget.
 export { catalogParamsOf } from './catalogParams'
 export type { CatalogParams } from './catalogParams'
-export { deliveryPromiseOf, facetsTextOf, formatFacets, parseFacets, withFacet } from './deliveryFacets'
-export type { DeliveryPromise, FacetEntries } from './deliveryFacets'
+export { deliveryPromiseOf, facetsTextOf, formatFacets, parseFacets, withFacet } from '../core/deliveryFacets'
+export type { DeliveryPromise, FacetEntries } from '../core/deliveryFacets'
 export { createCheckoutClient } from './createCheckoutClient'
 export type { CartItemInput, CheckoutClient } from './createCheckoutClient'
 export { orderFormSchema } from './orderFormSchema'

@@ -1,7 +1,7 @@
 import { postalCodeKey } from '../core/regionInput'
 import { readSessionValue } from '../core/readSessionValue'
 import type { Session } from '../core/types'
-import { deliveryPromiseOf, facetsTextOf } from './deliveryFacets'
+import { deliveryPromiseOf, facetsTextOf } from '../core/deliveryFacets'
 import type { OrderForm, OrderFormAddress } from './orderFormSchema'
 
 /** Where the session says the cart goes: the region's place, and the pickup point if one is chosen. */

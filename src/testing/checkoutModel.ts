@@ -1,10 +1,12 @@
 import { normalizePostalCode, postalCodeKey } from '../core/regionInput'
 import type { Segment } from '../core/types'
 import type { ShopperProfile } from './commerce'
-import { demoAvailability, demoCatalog, demoPriceOf } from './demoPrices'
+import type { StoreCatalog } from './catalog'
+import { isAvailable } from './catalogPrices'
 import { pickupPointsNear, type PickupPointRule } from './pickupPoints'
 import { findRegion, type RegionRule } from './regions'
-import type { ModelResponse } from './sessionManagerModel'
+import { json, refusal } from './modelAnswers'
+import type { ModelResponse } from './modelProtocol'
 
 /** A Checkout request, with the shopper whose session cookie came with it. */
 export interface CheckoutRequest {
@@ -44,16 +46,20 @@ interface StoredOrderForm {
   pickupPointId?: string
 }
 
-const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
-const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
-const toCents = (amount: number) => Math.round(amount * 100)
+/** The store the Checkout model answers for. */
+export interface CheckoutModelOptions {
+  regions: readonly RegionRule[]
+  pickupPoints: readonly PickupPointRule[]
+  catalog: StoreCatalog
+  accountName: string
+}
 
 /**
  * The Checkout API's public calls a storefront makes around the session: address and region
- * look-ups, pickup points, and the cart (orderForm) with its shipping data, priced by the demo
- * rules for the orderForm's address and the shopper's price tables and campaigns.
+ * look-ups, pickup points, and the cart (orderForm) with its shipping data, priced from the
+ * catalog for the orderForm's address and the shopper's price tables and campaigns.
  */
-export function createCheckoutModel(regions: readonly RegionRule[], pickupPoints: readonly PickupPointRule[], accountName: string) {
+export function createCheckoutModel({ regions, pickupPoints, catalog, accountName }: CheckoutModelOptions) {
   const orderForms = new Map<string, StoredOrderForm>()
   let nextId = 1
   const sellers = [{ id: '1', name: accountName, logo: '' }]
@@ -66,18 +72,17 @@ export function createCheckoutModel(regions: readonly RegionRule[], pickupPoints
     const pricing = { regionId: regionOf(form.address)?.regionId ?? null, priceTables: segment.priceTables, campaigns: segment.campaigns }
     const pickupPoint = form.deliveryChannel === 'pickup-in-point' ? form.pickupPointId : undefined
     const items = form.items.map(({ id, quantity }) => {
-      const product = demoCatalog.find((candidate) => candidate.id === id)!
-      const price = toCents(demoPriceOf(product.basePrice, pricing))
+      const price = catalog.centsOf(id, pricing)
       return {
         id,
         productId: id,
-        name: product.name,
+        name: catalog.products.find((product) => product.id === id)!.name,
         quantity,
         seller: '1',
         price,
         listPrice: price,
         sellingPrice: price,
-        availability: demoAvailability(id, pickupPoint, pickupPoints) ? 'available' : 'cannotBeDelivered',
+        availability: isAvailable(catalog, pickupPoints, id, pickupPoint) ? 'available' : 'cannotBeDelivered',
       }
     })
     const itemsTotal = items.reduce((sum, item) => sum + (item.availability === 'available' ? item.price * item.quantity : 0), 0)
@@ -168,7 +173,7 @@ export function createCheckoutModel(regions: readonly RegionRule[], pickupPoints
     const orderItems = body.orderItems
     for (const item of orderItems) {
       if (!Number.isInteger(item.quantity) || item.quantity! < 0) return `quantity must be a whole number, got ${JSON.stringify(item.quantity)}`
-      if (update ? form.items[item.index ?? -1] === undefined : !demoCatalog.some(({ id }) => id === item.id)) {
+      if (update ? form.items[item.index ?? -1] === undefined : !catalog.products.some(({ id }) => id === item.id)) {
         return update ? `No item at index ${JSON.stringify(item.index)}` : `No SKU ${JSON.stringify(item.id)}`
       }
     }

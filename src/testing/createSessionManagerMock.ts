@@ -1,11 +1,13 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw'
 import { cookiePairs } from '../core/cookiePairs'
-import type { Segment, Session } from '../core/types'
+import type { Session } from '../core/types'
+import type { CatalogProduct } from './catalog'
 import type { CampaignAudience, ShopperProfile, TradePolicy } from './commerce'
 import { createFaultQueue, type Fault, type FaultTarget } from './faults'
 import type { PickupPointRule } from './pickupPoints'
 import type { RegionRule } from './regions'
-import { createSessionManagerModel, type ModelResponse } from './sessionManagerModel'
+import type { EmulatorRoute, EmulatorRouteContext, ModelResponse } from './modelProtocol'
+import { createSessionManagerModel } from './sessionManagerModel'
 import type { StoreSettings } from './sessionStore'
 
 /** Milliseconds to wait before answering: fixed, or chosen per request. */
@@ -25,17 +27,10 @@ export interface SessionManagerMockOptions {
   campaignAudiences?: readonly CampaignAudience[]
   /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
   pickupPoints?: readonly PickupPointRule[]
+  /** The products the cart sells and `/api/demo/prices` lists, prices in cents. Default: the demo catalog. */
+  catalog?: readonly CatalogProduct[]
   /** Endpoints beside the Session Manager's, e.g. `demoPricesRoute` (recorded, delayed and faulted like the rest). */
   routes?: readonly EmulatorRoute[]
-}
-
-/** An endpoint served beside the Session Manager's, answered from the shopper's segment. */
-export interface EmulatorRoute {
-  method: string
-  /** From `/api/…`, e.g. `/api/demo/prices`. */
-  path: string
-  /** The JSON body to answer with, for the segment of the session the request's cookie names (and the query string). */
-  answer(segment: Segment, query: URLSearchParams): unknown
 }
 
 /** A request the emulator received, for assertions. */
@@ -81,6 +76,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
   // A baseUrl may carry a path prefix (a proxy): recorded paths start at /api.
   const basePath = new URL(baseUrl || '/', 'http://localhost').pathname.replace(/\/$/, '')
   const model = createSessionManagerModel(options)
+  const routeContext: EmulatorRouteContext = { pricesFor: model.pricesFor }
   const faults = createFaultQueue()
   let latency: Latency = options.latency ?? 0
   let requests: RecordedRequest[] = []
@@ -99,7 +95,7 @@ export function createSessionManagerMock(options: SessionManagerMockOptions = {}
     if (fault) return fault
     const route = options.routes?.find(({ method, path: routePath }) => method === request.method && routePath === pathname)
     const answer = route
-      ? model.answerWithSegment(cookies, (segment) => route.answer(segment, url.searchParams))
+      ? model.answerWithSegment(cookies, (segment) => route.answer(segment, url.searchParams, routeContext))
       : model.handle({ method: request.method, path: pathname, query: url.searchParams, cookies, bodyText })
     return answer && toResponse(answer)
   }

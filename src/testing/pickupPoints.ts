@@ -20,6 +20,12 @@ export const defaultPickupPoints: readonly PickupPointRule[] = [
   { id: 'sp-paulista', friendlyName: 'Paulista store', country: 'BRA', postalCode: '01310100', city: 'São Paulo', state: 'SP', street: 'Avenida Paulista', geoCoordinates: [-46.6559, -23.5614] },
 ]
 
+/** Whether a pickup point holds a product (SKU id): any but its `unavailableSkus`; delivery (no point) always does. */
+export function pointHolds(points: readonly PickupPointRule[], pickupPointId: string | undefined, id: string): boolean {
+  const point = pickupPointId === undefined ? undefined : points.find((candidate) => candidate.id === pickupPointId)
+  return !point?.unavailableSkus?.includes(id)
+}
+
 /** How far pickup points are listed, as VTEX's checkout does by default. */
 export const PICKUP_RADIUS_KM = 50
 

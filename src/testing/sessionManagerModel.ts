@@ -1,28 +1,16 @@
 import { decodeSegmentToken } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
+import { createAppCatalog } from './appCatalog'
+import type { CatalogProduct } from './catalog'
+import { catalogPricesFor } from './catalogPrices'
 import { createCheckoutModel } from './checkoutModel'
+import { demoStoreCatalog } from './demoPrices'
+import { json, refusal } from './modelAnswers'
+import type { ModelRequest, ModelResponse } from './modelProtocol'
 import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
 import { defaultRegions, type RegionRule } from './regions'
 import { createSessionStore, defaultStoreSettings, type StoreSettings, type StoredSession } from './sessionStore'
-
-/** A request as the model sees it: no transport, no msw. */
-export interface ModelRequest {
-  method: string
-  /** From `/api/…`, without the query string. */
-  path: string
-  query: URLSearchParams
-  cookies: Readonly<Record<string, string>>
-  /** The raw body (POST/PATCH), if any. */
-  bodyText?: string
-}
-
-/** The answer: a JSON body, a status and the cookies to set (`vtex_session` first). */
-export interface ModelResponse {
-  status: number
-  body: unknown
-  setCookie: string[]
-}
 
 export interface SessionManagerModelOptions {
   /** Country + postal code / coordinates → regionId (and the address the Checkout API answers). */
@@ -32,6 +20,11 @@ export interface SessionManagerModelOptions {
   campaignAudiences?: readonly CampaignAudience[]
   /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
   pickupPoints?: readonly PickupPointRule[]
+  /**
+   * The products the cart sells and `/api/demo/prices` lists, prices in cents. Default: the demo
+   * catalog (`demoCatalog`, priced by `demoPriceOf`). A bad one throws a SessionError `invalid-input`.
+   */
+  catalog?: readonly CatalogProduct[]
 }
 
 export const SESSION_COOKIE = 'vtex_session'
@@ -42,9 +35,6 @@ const SEGMENT_OVERRIDES = ['cultureInfo', 'utm_campaign', 'utm_source', 'utmi_ca
 // the account VTEX's router reads (what @vtex/api sends).
 const NOT_FIELDS = new Set(['items', 'an'])
 
-const json = (body: unknown, status = 200): ModelResponse => ({ status, body, setCookie: [] })
-const refusal = (status: number, message: string): ModelResponse => json({ error: { message } }, status)
-
 /**
  * The VTEX Session Manager (and the two Checkout calls session flows depend on) as one pure
  * model: request in, status + JSON body + cookies out. Every rule lives here once; the msw and
@@ -54,7 +44,12 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
   const settings = { ...defaultStoreSettings, ...options.store }
   const regions = options.regions ?? defaultRegions
   const tradePolicies = options.tradePolicies ?? defaultTradePolicies
-  const checkout = createCheckoutModel(regions, options.pickupPoints ?? defaultPickupPoints, settings.accountName)
+  const pickupPoints = options.pickupPoints ?? defaultPickupPoints
+  const catalog =
+    options.catalog === undefined
+      ? demoStoreCatalog
+      : createAppCatalog(options.catalog, { regionIds: new Set(regions.map(({ regionId }) => regionId)), pickupPointIds: new Set(pickupPoints.map(({ id }) => id)) })
+  const checkout = createCheckoutModel({ regions, pickupPoints, catalog, accountName: settings.accountName })
   const store = createSessionStore(regions, settings, {
     tradePolicies,
     campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
@@ -151,6 +146,8 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
       const { session } = sessionFor(cookies)
       return withCookies(answer(store.segmentOf(session)), session)
     },
+    /** The catalog priced for a segment, as the cart prices it (for extra routes such as `demoPricesRoute`). */
+    pricesFor: (segment: Segment) => catalogPricesFor(catalog, pickupPoints, segment),
     /** Logs the session with this id in (a profile) or out (`undefined`); false if there is none. */
     setProfile: store.setProfile,
     reset(): void {

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // `npx vtex-session-emulator` (the package's bin, built to dist/testing/cli.js).
@@ -25,6 +28,13 @@ function startCli(args: string[]): Promise<Running> {
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', resolve))
 
+/** A `--catalog` file holding this JSON. */
+function catalogFile(products: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'emulator-catalog-')), 'catalog.json')
+  writeFileSync(file, JSON.stringify(products))
+  return file
+}
+
 describe('vtex-session-emulator (bin)', () => {
   it('serves the Session Manager, the Checkout calls and, with --demo, the prices; stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await startCli(['--demo'])
@@ -50,6 +60,25 @@ describe('vtex-session-emulator (bin)', () => {
     const exited = exitOf(child)
     child.kill('SIGINT')
     expect(await exited).toBe(0)
+  })
+
+  it('sells the products of a --catalog file, in the cart and on /api/demo/prices', async () => {
+    const { child, url } = await startCli(['--demo', '--catalog', catalogFile([{ id: 'tee-1', name: 'Logo tee', price: 5990 }])])
+    expect(await (await fetch(`${url}/api/demo/prices`)).json()).toEqual([{ id: 'tee-1', name: 'Logo tee', price: 59.9, currencyCode: 'BRL', available: true }])
+    const cart = (await (await fetch(`${url}/api/checkout/pub/orderForm`)).json()) as { orderFormId: string }
+    const added = await fetch(`${url}/api/checkout/pub/orderForm/${cart.orderFormId}/items`, { method: 'POST', body: '{"orderItems":[{"id":"tee-1","quantity":1,"seller":"1"}]}' })
+    expect(((await added.json()) as { value: number }).value).toBe(5990)
+    const exited = exitOf(child)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+
+  it('refuses a --catalog file the emulator cannot sell from, naming the product and field, with exit code 1', async () => {
+    const child = spawn(process.execPath, ['dist/testing/cli.js', '--catalog', catalogFile([{ id: 'tee-1', name: 'Logo tee', price: 59.9 }])], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    expect(await exitOf(child)).toBe(1)
+    expect(output).toContain('catalog[0].price must be a whole number of cents (8990 for 89.90), got 59.9')
   })
 
   it('refuses a bad flag with a clear message and exit code 1', async () => {

@@ -4,7 +4,7 @@ import { SessionError, useSession, useSessionSource, useUpdateSession, type Sess
 import { settleForReaders } from '../../react/settleForReaders'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
-import { deliveryPromiseOf, facetsTextOf, withFacet } from '../deliveryFacets'
+import { deliveryPromiseOf, facetsTextOf, withFacet } from '../../core/deliveryFacets'
 import type { PickupPoint } from '../orderFormSchema'
 import { placeOf, type ShippingTarget } from '../shippingTarget'
 import { useCheckoutClient } from './useCheckoutClient'

@@ -1,4 +1,4 @@
-import type { Segment, Session } from '../core/types'
+import type { Segment, Session } from './types'
 
 /**
  * VTEX's delivery promise lives in `public.facets` as `key=value;key=value` (`zip-code`,
