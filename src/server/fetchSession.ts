@@ -83,18 +83,30 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   const changed = received.filter((header) => {
     const [name = '', ...rest] = (header.split(';')[0] ?? '').split('=')
     const held = readCookie(shopperCookies, name.trim())
-    return held === undefined || meaningOf(name.trim(), held) !== meaningOf(name.trim(), rest.join('=').trim())
+    return held === undefined || !meansTheSame(name.trim(), held, rest.join('=').trim())
   })
   return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain) }
+}
+
+/**
+ * Whether a new cookie provably says what the shopper's says. A token that does not decode (or a
+ * session token without a session id) says nothing, so two of them never count as the same.
+ */
+function meansTheSame(name: string, held: string, received: string): boolean {
+  const meaning = meaningOf(name, held)
+  return meaning !== undefined && meaning === meaningOf(name, received)
 }
 
 /** What a cookie says: the session id of `vtex_session`, the segment of `vtex_segment`, else the value itself. */
 function meaningOf(name: string, value: string): string | undefined {
   try {
-    if (name === 'vtex_session') return String(decodeSessionTokenUnverified(value).id)
+    if (name === 'vtex_session') {
+      const { id } = decodeSessionTokenUnverified(value)
+      return typeof id === 'string' && id !== '' ? id : undefined
+    }
     if (name === 'vtex_segment') return segmentKeyOf(decodeSegmentToken(value))
   } catch {
-    return undefined // a cookie that does not decode says nothing: a new one replaces it
+    return undefined
   }
   return value
 }

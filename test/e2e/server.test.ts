@@ -160,16 +160,18 @@ describe('fetchSession with untrusted shopper cookies', () => {
 })
 
 describe('fetchSession cookies to pass on', () => {
-  /** The real Session Manager names its own host in Domain=: a fetch that answers like it. */
-  const withVtexDomain: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init)
-    const headers = new Headers(response.headers)
-    headers.delete('set-cookie')
-    for (const header of response.headers.getSetCookie()) {
-      headers.append('set-cookie', `${header}; Domain=mystore.vtexcommercestable.com.br; Secure`)
+  /** A fetch to the emulator whose answers carry each `Set-Cookie` header as `rewrite` makes it. */
+  const rewritingSetCookie =
+    (rewrite: (header: string) => string): typeof fetch =>
+    async (input, init) => {
+      const response = await fetch(input, init)
+      const headers = new Headers(response.headers)
+      headers.delete('set-cookie')
+      for (const header of response.headers.getSetCookie()) headers.append('set-cookie', rewrite(header))
+      return new Response(await response.arrayBuffer(), { status: response.status, headers })
     }
-    return new Response(await response.arrayBuffer(), { status: response.status, headers })
-  }
+  /** The real Session Manager names its own host in Domain=: a fetch that answers like it. */
+  const withVtexDomain = rewritingSetCookie((header) => `${header}; Domain=mystore.vtexcommercestable.com.br; Secure`)
 
   it("drops the Session Manager's Domain by default and keeps every other attribute", async () => {
     const { setCookie } = await fetchSession({ baseUrl: emulator.url, fetch: withVtexDomain })
@@ -200,6 +202,23 @@ describe('fetchSession cookies to pass on', () => {
     }).then((response) => response.arrayBuffer())
     const moved = await fetchSession({ baseUrl: emulator.url, cookie: `${sessionCookie}; ${segmentCookie}` })
     expect(moved.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_segment'])
+  })
+
+  // A token this library cannot read (a format it does not know, a JWT without a session id)
+  // says nothing about the session: only one that provably means the same is left out.
+  const JWT_WITHOUT_ID = (signature: string) => `eyJhbGciOiJFUzI1NiJ9.e30.${signature}`
+  it.each([
+    ['vtex_session', 'not a JWT', 'not-ours', 'opaque-session-token'],
+    ['vtex_session', 'a JWT without a session id', JWT_WITHOUT_ID('held'), JWT_WITHOUT_ID('issued-now')],
+    ['vtex_segment', 'not base64 JSON', 'not%base64', 'opaque-segment-token'],
+  ])('passes on a new %s when neither it nor the one the shopper holds decodes (%s)', async (name, _case, held, issued) => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const sessionCookie = created.setCookie[0]?.split(';')[0] ?? ''
+    // A stale session cookie gets a new session; a valid one with a bad segment cookie gets its segment re-set.
+    const cookie = name === 'vtex_session' ? `vtex_session=${held}` : `${sessionCookie}; vtex_segment=${held}`
+    const issuing = rewritingSetCookie((header) => (header.startsWith(`${name}=`) ? header.replace(/^[^;]*/, `${name}=${issued}`) : header))
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie, fetch: issuing })
+    expect(fetched.setCookie.map((header) => header.split(';')[0])).toContain(`${name}=${issued}`)
   })
 
   it("sets the app's own domain with cookieDomain", async () => {
