@@ -5,6 +5,7 @@ import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken, decodeSessionTokenUnverified } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
+import { tokenAnswerCookies } from './tokenAnswerCookies'
 
 export interface FetchSessionOptions {
   /** Absolute origin of the Session Manager, e.g. `https://mystore.vtexcommercestable.com.br`. */
@@ -60,11 +61,13 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     headers: options.headers,
-    // The cookies a response sets go with the next request (a session created by a POST is read back).
+    // The cookies a response sets go with the next request (a session created by a POST is read back),
+    // and so do those a write answered with tokens only names in its body.
     fetch: async (input, init) => {
       const headers = { ...(init?.headers as Record<string, string>), ...(forwarded ? { cookie: forwarded } : {}) }
       const response = await baseFetch(input, { ...init, headers })
-      const setCookie = response.headers.getSetCookie()
+      const sent = response.headers.getSetCookie()
+      const setCookie = [...sent, ...(await tokenAnswerCookies(init?.method, response, sent))]
       received.push(...setCookie)
       forwarded = withCookies(forwarded, setCookie)
       return response

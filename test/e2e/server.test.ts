@@ -4,6 +4,7 @@ import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, se
 import { decodeSessionTokenUnverified } from '../../src/index'
 import { encodeSessionToken } from '../../src/testing/encodeTokens'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
+import { startDocFaithfulSessionManager, type DocFaithfulSessionManager } from './docFaithfulSessionManager'
 
 let emulator: SessionManagerServer
 const lines = () => emulator.mock.requests.map(({ method, path }) => `${method} ${path}`)
@@ -249,6 +250,26 @@ describe('fetchSession for a new shopper', () => {
     expect(forwardedCookies[1]).toContain(fetched.setCookie[0]?.split(';')[0])
     expect(fetched.session.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(fetched.segment.channel).toBe('1')
+  })
+})
+
+describe('fetchSession against a Session Manager that answers only as the OpenAPI documents', () => {
+  let docFaithful: DocFaithfulSessionManager
+  beforeAll(async () => {
+    docFaithful = await startDocFaithfulSessionManager()
+  })
+  afterAll(() => docFaithful.close())
+
+  it('reads the new session back with the answered tokens as its cookies, and passes those cookies on', async () => {
+    // POST ?items=* is answered {sessionToken, segmentToken} with no Set-Cookie; a GET without a cookie naming the session is 401.
+    const fetched = await fetchSession({ baseUrl: docFaithful.url })
+    expect(docFaithful.requests).toEqual(['POST /api/sessions?items=*', 'GET /api/sessions?items=*'])
+    expect(fetched.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
+    expect(fetched.segment.channel).toBe('1')
+    // The shopper comes back with those cookies: the same session, nothing more to pass on.
+    const returning = await fetchSession({ baseUrl: docFaithful.url, cookie: cookieHeaderOf(fetched.setCookie) })
+    expect(returning.session.id).toBe(fetched.session.id)
+    expect(returning.setCookie).toEqual([])
   })
 })
 
