@@ -1,7 +1,7 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
-import { decodeSessionTokenUnverified } from '../../src/index'
+import { decodeSessionTokenUnverified, sessionKeysFor } from '../../src/index'
 import { encodeSessionToken } from '../../src/testing/encodeTokens'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { startDocFaithfulSessionManager, type DocFaithfulSessionManager } from './docFaithfulSessionManager'
@@ -301,12 +301,19 @@ describe('pageCachePolicy', () => {
 })
 
 describe('prefetchSession', () => {
-  it('fills the cache entries SessionProvider reads, ready to dehydrate', async () => {
+  it("fills the cache entries a SessionProvider with baseUrl '' or the server's own reads, ready to dehydrate", async () => {
     const queryClient = new QueryClient()
     const fetched = await prefetchSession(queryClient, { baseUrl: emulator.url })
     expect(queryClient.getQueryData(sessionKeys.session)).toEqual(fetched.session)
     expect(queryClient.getQueryData(sessionKeys.segment)).toEqual(fetched.segment)
-    const dehydrated = dehydrate(queryClient)
-    expect(dehydrated.queries.map(({ queryKey }) => queryKey)).toEqual([sessionKeys.session, sessionKeys.segment])
+    expect(queryClient.getQueryData(sessionKeysFor(emulator.url).session)).toEqual(fetched.session)
+    expect(queryClient.getQueryData(sessionKeysFor(emulator.url).segment)).toEqual(fetched.segment)
+    expect(dehydrate(queryClient).queries).toHaveLength(4)
+  })
+
+  it('fills only the entries of providerBaseUrl when it is given', async () => {
+    const queryClient = new QueryClient()
+    await prefetchSession(queryClient, { baseUrl: emulator.url, providerBaseUrl: '' })
+    expect(dehydrate(queryClient).queries.map(({ queryKey }) => queryKey)).toEqual([sessionKeys.session, sessionKeys.segment])
   })
 })
