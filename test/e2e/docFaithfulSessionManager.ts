@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { cookiePairs } from '../../src/core/cookiePairs'
-import type { Segment, Session } from '../../src/core/types'
-import { encodeSegmentToken, encodeSessionToken } from '../../src/testing/encodeTokens'
+import type { Session } from '../../src/core/types'
+import { readCookie } from '../../src/server/cookies'
+import { encodeSessionToken } from '../../src/testing/encodeTokens'
 
 export interface DocFaithfulSessionManager {
   url: string
@@ -12,20 +13,12 @@ export interface DocFaithfulSessionManager {
   close(): Promise<void>
 }
 
-const SEGMENT: Segment = {
-  campaigns: null,
-  channel: '1',
-  priceTables: null,
-  regionId: null,
-  utm_campaign: null,
-  utm_source: null,
-  utmi_campaign: null,
-  currencyCode: 'BRL',
-  currencySymbol: 'R$',
-  countryCode: 'BRA',
-  cultureInfo: 'pt-BR',
-  channelPrivacy: 'public',
+interface OpenApiDocument {
+  paths: { '/api/sessions': { post: { responses: { '201': { content: { 'application/json': { example: { segmentToken: string } } } } } } } }
 }
+// The segment token of the OpenAPI document's own example answer to POST /api/sessions.
+const openApi = JSON.parse(readFileSync(new URL('../fixtures/session-manager-openapi.json', import.meta.url), 'utf8')) as OpenApiDocument
+const SEGMENT_TOKEN = openApi.paths['/api/sessions'].post.responses['201'].content['application/json'].example.segmentToken
 
 /**
  * A Session Manager that does what the OpenAPI documents and nothing more: `POST /api/sessions`
@@ -40,13 +33,13 @@ export async function startDocFaithfulSessionManager(): Promise<DocFaithfulSessi
     requests.push(`${request.method} ${request.url}`)
     const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
-    const sessionCookie = cookiePairs(request.headers.cookie).find(([name]) => name === 'vtex_session')?.[1]
+    const sessionCookie = readCookie(request.headers.cookie, 'vtex_session')
     if (path === '/api/sessions' && request.method === 'POST') {
       request.resume().on('end', () => {
         const id = randomUUID()
         const sessionToken = encodeSessionToken(id, 'doc-faithful')
         sessions.set(sessionToken, { id, namespaces: { store: { channel: { value: '1' } } } })
-        json(200, { sessionToken, segmentToken: encodeSegmentToken(SEGMENT) })
+        json(201, { sessionToken, segmentToken: SEGMENT_TOKEN })
       })
       return
     }
