@@ -1,9 +1,10 @@
 import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
-import { act } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, SessionProvider, sessionKeys, useRegion, useSegment, useSegmentKey, type Session } from '../src/index'
+import { createSessionClient, SessionProvider, sessionKeys, useRegion, useSegment, useSegmentKey, useSession, type Session } from '../src/index'
+import { prefetchSession } from '../src/server/index'
 import { createTestQueryClient, sessionRequests, mock } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -107,5 +108,44 @@ describe('server rendering and hydration', () => {
     expect(container.textContent).toContain('channel 1')
     expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
     expect(errors).not.toHaveBeenCalled()
+  })
+})
+
+describe("prefetchSession and the provider's baseUrl", () => {
+  // The server needs an absolute baseUrl; the emulator answers on this page's origin.
+  const SERVER_BASE_URL = window.location.origin
+
+  function SessionLine() {
+    const session = useSession()
+    const segment = useSegment()
+    return (
+      <p>
+        session {session.data?.id ?? 'loading'} · channel {segment.data?.channel ?? 'loading'}
+      </p>
+    )
+  }
+
+  it.each([
+    ['the same absolute baseUrl as the server', SERVER_BASE_URL],
+    ['a trailing slash on that baseUrl', `${SERVER_BASE_URL}/`],
+    ["baseUrl '' (the page's own origin, through a proxy)", ''],
+  ])('a provider with %s renders the prefetched session at once and makes no request', async (_case, providerBaseUrl) => {
+    const serverClient = createTestQueryClient()
+    const { session } = await prefetchSession(serverClient, { baseUrl: SERVER_BASE_URL })
+    const mark = sessionRequests().length
+    const browserClient = createTestQueryClient()
+    const { container } = render(
+      <QueryClientProvider client={browserClient}>
+        <HydrationBoundary state={dehydrate(serverClient)}>
+          <SessionProvider baseUrl={providerBaseUrl}>
+            <SessionLine />
+          </SessionProvider>
+        </HydrationBoundary>
+      </QueryClientProvider>,
+    )
+    expect(container.textContent).toBe(`session ${session.id} · channel 1`)
+    // Mounted, effects run: a load would be in flight by now.
+    expect(browserClient.isFetching()).toBe(0)
+    expect(sessionRequests().slice(mark)).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import { sessionManagerUrl } from './lib/sessionManagerUrl'
  * Reads the shopper's session once per page request (a server component cannot set cookies):
  * creates it for a first-time shopper, hands it to the page render, passes the `Set-Cookie`
  * values on unchanged, and says how a CDN may cache the page (by segment, or not at all).
+ * Its `Vary: Cookie` reaches the shopper through instrumentation.ts (Next would replace it).
  */
 export async function proxy(request: NextRequest) {
   const cookie = request.headers.get('cookie')

@@ -5,6 +5,7 @@ import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken, decodeSessionTokenUnverified } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
 import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
+import { tokenAnswerCookies } from './tokenAnswerCookies'
 
 export interface FetchSessionOptions {
   /** Absolute origin of the Session Manager, e.g. `https://mystore.vtexcommercestable.com.br`. */
@@ -60,11 +61,13 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     headers: options.headers,
-    // The cookies a response sets go with the next request (a session created by a POST is read back).
+    // The cookies a response sets go with the next request (a session created by a POST is read back),
+    // and so do those a write answered with tokens only names in its body.
     fetch: async (input, init) => {
       const headers = { ...(init?.headers as Record<string, string>), ...(forwarded ? { cookie: forwarded } : {}) }
       const response = await baseFetch(input, { ...init, headers })
-      const setCookie = response.headers.getSetCookie()
+      const sent = response.headers.getSetCookie()
+      const setCookie = [...sent, ...(await tokenAnswerCookies(init?.method, response, sent))]
       received.push(...setCookie)
       forwarded = withCookies(forwarded, setCookie)
       return response
@@ -83,18 +86,30 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   const changed = received.filter((header) => {
     const [name = '', ...rest] = (header.split(';')[0] ?? '').split('=')
     const held = readCookie(shopperCookies, name.trim())
-    return held === undefined || meaningOf(name.trim(), held) !== meaningOf(name.trim(), rest.join('=').trim())
+    return held === undefined || !meansTheSame(name.trim(), held, rest.join('=').trim())
   })
   return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain) }
+}
+
+/**
+ * Whether a new cookie provably says what the shopper's says. A token that does not decode (or a
+ * session token without a session id) says nothing, so two of them never count as the same.
+ */
+function meansTheSame(name: string, held: string, received: string): boolean {
+  const meaning = meaningOf(name, held)
+  return meaning !== undefined && meaning === meaningOf(name, received)
 }
 
 /** What a cookie says: the session id of `vtex_session`, the segment of `vtex_segment`, else the value itself. */
 function meaningOf(name: string, value: string): string | undefined {
   try {
-    if (name === 'vtex_session') return String(decodeSessionTokenUnverified(value).id)
+    if (name === 'vtex_session') {
+      const { id } = decodeSessionTokenUnverified(value)
+      return typeof id === 'string' && id !== '' ? id : undefined
+    }
     if (name === 'vtex_segment') return segmentKeyOf(decodeSegmentToken(value))
   } catch {
-    return undefined // a cookie that does not decode says nothing: a new one replaces it
+    return undefined
   }
   return value
 }

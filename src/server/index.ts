@@ -2,6 +2,7 @@
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
 export { fillSessionCache, prefetchSession } from './prefetchSession'
+export type { PrefetchSessionOptions } from './prefetchSession'
 export { pageCachePolicy } from './pageCachePolicy'
 export type { PageCacheOptions, PageCachePolicy } from './pageCachePolicy'
 export { sessionManagerOrigin, vtexAccountOrigin } from './sessionManagerOrigin'

@@ -49,6 +49,8 @@ async function openPage(): Promise<{ page: Page; errors: string[]; browserReques
   return { page, errors, browserRequests }
 }
 
+/** The fields of a response's `Vary`, lower-cased. */
+const varyFieldsOf = (response: Response) => (response.headers.get('vary') ?? '').split(',').map((field) => field.trim().toLowerCase())
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 
 beforeAll(async () => {
@@ -155,17 +157,23 @@ describe('the Next.js App Router example', () => {
     const newShopper = await fetch(origin)
     await newShopper.arrayBuffer()
     expect(newShopper.headers.get('cache-control')).toBe('private, no-store')
+    expect(varyFieldsOf(newShopper)).toContain('cookie')
     const cookie = cookiePairs(newShopper)
     const returning = await fetch(origin, { headers: { cookie } })
     await returning.arrayBuffer()
     expect(returning.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
     expect(returning.headers.get('x-page-cache-key')).toMatch(/^%5B%5B/)
+    // Shared by a CDN that keys on nothing else: it must keep one shopper's page from another's.
+    expect(varyFieldsOf(returning)).toContain('cookie')
+    // Next's own fields stay (its client navigations fetch the same URL with `rsc: 1`).
+    expect(varyFieldsOf(returning)).toContain('rsc')
     const sessionId = /data-testid="session-id">([^<]+)</.exec(await (await fetch(origin, { headers: { cookie } })).text())?.[1] ?? ''
     emulator.mock.logIn(sessionId, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
     const loggedIn = await fetch(origin, { headers: { cookie } })
     await loggedIn.arrayBuffer()
     expect(loggedIn.headers.get('cache-control')).toBe('private, no-store')
     expect(loggedIn.headers.get('x-page-cache-key')).toBeNull()
+    expect(varyFieldsOf(loggedIn)).toContain('cookie')
     emulator.mock.logOut(sessionId)
   })
 

@@ -1,9 +1,10 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
-import { decodeSessionTokenUnverified } from '../../src/index'
+import { decodeSessionTokenUnverified, sessionKeysFor } from '../../src/index'
 import { encodeSessionToken } from '../../src/testing/encodeTokens'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
+import { startDocFaithfulSessionManager, type DocFaithfulSessionManager } from './docFaithfulSessionManager'
 
 let emulator: SessionManagerServer
 const lines = () => emulator.mock.requests.map(({ method, path }) => `${method} ${path}`)
@@ -160,16 +161,18 @@ describe('fetchSession with untrusted shopper cookies', () => {
 })
 
 describe('fetchSession cookies to pass on', () => {
-  /** The real Session Manager names its own host in Domain=: a fetch that answers like it. */
-  const withVtexDomain: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init)
-    const headers = new Headers(response.headers)
-    headers.delete('set-cookie')
-    for (const header of response.headers.getSetCookie()) {
-      headers.append('set-cookie', `${header}; Domain=mystore.vtexcommercestable.com.br; Secure`)
+  /** A fetch to the emulator whose answers carry each `Set-Cookie` header as `rewrite` makes it. */
+  const rewritingSetCookie =
+    (rewrite: (header: string) => string): typeof fetch =>
+    async (input, init) => {
+      const response = await fetch(input, init)
+      const headers = new Headers(response.headers)
+      headers.delete('set-cookie')
+      for (const header of response.headers.getSetCookie()) headers.append('set-cookie', rewrite(header))
+      return new Response(await response.arrayBuffer(), { status: response.status, headers })
     }
-    return new Response(await response.arrayBuffer(), { status: response.status, headers })
-  }
+  /** The real Session Manager names its own host in Domain=: a fetch that answers like it. */
+  const withVtexDomain = rewritingSetCookie((header) => `${header}; Domain=mystore.vtexcommercestable.com.br; Secure`)
 
   it("drops the Session Manager's Domain by default and keeps every other attribute", async () => {
     const { setCookie } = await fetchSession({ baseUrl: emulator.url, fetch: withVtexDomain })
@@ -200,6 +203,23 @@ describe('fetchSession cookies to pass on', () => {
     }).then((response) => response.arrayBuffer())
     const moved = await fetchSession({ baseUrl: emulator.url, cookie: `${sessionCookie}; ${segmentCookie}` })
     expect(moved.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_segment'])
+  })
+
+  // A token this library cannot read (a format it does not know, a JWT without a session id)
+  // says nothing about the session: only one that provably means the same is left out.
+  const JWT_WITHOUT_ID = (signature: string) => `eyJhbGciOiJFUzI1NiJ9.e30.${signature}`
+  it.each([
+    ['vtex_session', 'not a JWT', 'not-ours', 'opaque-session-token'],
+    ['vtex_session', 'a JWT without a session id', JWT_WITHOUT_ID('held'), JWT_WITHOUT_ID('issued-now')],
+    ['vtex_segment', 'not base64 JSON', 'not%base64', 'opaque-segment-token'],
+  ])('passes on a new %s when neither it nor the one the shopper holds decodes (%s)', async (name, _case, held, issued) => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const sessionCookie = created.setCookie[0]?.split(';')[0] ?? ''
+    // A stale session cookie gets a new session; a valid one with a bad segment cookie gets its segment re-set.
+    const cookie = name === 'vtex_session' ? `vtex_session=${held}` : `${sessionCookie}; vtex_segment=${held}`
+    const issuing = rewritingSetCookie((header) => (header.startsWith(`${name}=`) ? header.replace(/^[^;]*/, `${name}=${issued}`) : header))
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie, fetch: issuing })
+    expect(fetched.setCookie.map((header) => header.split(';')[0])).toContain(`${name}=${issued}`)
   })
 
   it("sets the app's own domain with cookieDomain", async () => {
@@ -233,6 +253,26 @@ describe('fetchSession for a new shopper', () => {
   })
 })
 
+describe('fetchSession against a Session Manager that answers only as the OpenAPI documents', () => {
+  let docFaithful: DocFaithfulSessionManager
+  beforeAll(async () => {
+    docFaithful = await startDocFaithfulSessionManager()
+  })
+  afterAll(() => docFaithful.close())
+
+  it('reads the new session back with the answered tokens as its cookies, and passes those cookies on', async () => {
+    // POST ?items=* is answered {sessionToken, segmentToken} with no Set-Cookie; a GET without a cookie naming the session is 401.
+    const fetched = await fetchSession({ baseUrl: docFaithful.url })
+    expect(docFaithful.requests).toEqual(['POST /api/sessions?items=*', 'GET /api/sessions?items=*'])
+    expect(fetched.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
+    expect(fetched.segment.channel).toBe('1')
+    // The shopper comes back with those cookies: the same session, nothing more to pass on.
+    const returning = await fetchSession({ baseUrl: docFaithful.url, cookie: cookieHeaderOf(fetched.setCookie) })
+    expect(returning.session.id).toBe(fetched.session.id)
+    expect(returning.setCookie).toEqual([])
+  })
+})
+
 describe('pageCachePolicy', () => {
   it('shares the page of an anonymous returning shopper on a public trade policy, under the segment key', async () => {
     const created = await fetchSession({ baseUrl: emulator.url })
@@ -261,12 +301,19 @@ describe('pageCachePolicy', () => {
 })
 
 describe('prefetchSession', () => {
-  it('fills the cache entries SessionProvider reads, ready to dehydrate', async () => {
+  it("fills the cache entries a SessionProvider with baseUrl '' or the server's own reads, ready to dehydrate", async () => {
     const queryClient = new QueryClient()
     const fetched = await prefetchSession(queryClient, { baseUrl: emulator.url })
     expect(queryClient.getQueryData(sessionKeys.session)).toEqual(fetched.session)
     expect(queryClient.getQueryData(sessionKeys.segment)).toEqual(fetched.segment)
-    const dehydrated = dehydrate(queryClient)
-    expect(dehydrated.queries.map(({ queryKey }) => queryKey)).toEqual([sessionKeys.session, sessionKeys.segment])
+    expect(queryClient.getQueryData(sessionKeysFor(emulator.url).session)).toEqual(fetched.session)
+    expect(queryClient.getQueryData(sessionKeysFor(emulator.url).segment)).toEqual(fetched.segment)
+    expect(dehydrate(queryClient).queries).toHaveLength(4)
+  })
+
+  it('fills only the entries of providerBaseUrl when it is given', async () => {
+    const queryClient = new QueryClient()
+    await prefetchSession(queryClient, { baseUrl: emulator.url, providerBaseUrl: '' })
+    expect(dehydrate(queryClient).queries.map(({ queryKey }) => queryKey)).toEqual([sessionKeys.session, sessionKeys.segment])
   })
 })

@@ -26,9 +26,10 @@ export default async function StorefrontPage() {
   const queryClient = new QueryClient()
   // Session and segment go into the cache SessionProvider reads: no loading flash, no request on load.
   // proxy.ts has read them already; without it (another route), the page reads them itself.
+  // The provider (Providers.tsx) talks through app/api with baseUrl '': only its entries are filled.
   const handed = decodeHandedSession(requestHeaders.get(HANDED_SESSION))
   if (handed) fillSessionCache(queryClient, handed)
-  const { session, segmentKey } = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie }))
+  const { session, segmentKey } = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie, providerBaseUrl: '' }))
   // Prices depend only on the segment, so shoppers with the same segmentKey could share them (and this HTML).
   await queryClient.prefetchQuery({ queryKey: ['demo-prices', segmentKey], queryFn: () => fetchDemoPrices(cookie) })
 
