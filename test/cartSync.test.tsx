@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { CartSync, createCheckoutClient, useDeliveryPromise, useOrderForm, type OrderForm } from '../src/checkout/index'
-import { refreshSession, SessionProvider, useRegion, useSession } from '../src/index'
+import { createSessionClient, refreshSession, SessionProvider, useRegion, useSession, type SessionClient } from '../src/index'
 import { demoPricesFor } from '../src/testing/index'
 import { http, HttpResponse } from 'msw'
 import { createTestQueryClient, mock, server } from './harness'
@@ -34,12 +34,12 @@ function useStorefront(totals: Array<number | undefined>) {
   return { cart, region: useRegion(), session: useSession(), promise: useDeliveryPromise() }
 }
 
-function renderStorefront() {
+function renderStorefront({ client }: { client?: SessionClient } = {}) {
   const queryClient = createTestQueryClient()
   const totals: Array<number | undefined> = []
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
+      <SessionProvider client={client}>
         <CartSync />
         {children}
       </SessionProvider>
@@ -291,6 +291,35 @@ describe('useDeliveryPromise when dropping an out-of-range point fails', () => {
     mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
     await waitFor(() => expect(result.current.promise.error).toMatchObject({ kind: 'http', status: 503 }))
     expect(result.current.promise.pickupPoint).toBe('rio-botafogo')
+  })
+})
+
+describe("the provider's request settings", () => {
+  it("sends the orderForm, shippingData and pickup-points requests through the provider client's fetch, with its headers", async () => {
+    await seedCart([['sku-1', 1]])
+    const sent: Array<{ method: string; path: string; store: string | null }> = []
+    const storeFetch: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+      sent.push({ method: init?.method ?? 'GET', path: url.pathname, store: new Headers(init?.headers).get('x-store') })
+      return fetch(input, init)
+    }
+    const checkoutRequests = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/'))
+    const before = checkoutRequests().length
+    const { result } = renderStorefront({ client: createSessionClient({ fetch: storeFetch, headers: { 'x-store': 'a' } }) })
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-1')))
+    const orderFormId = result.current.cart.orderForm!.orderFormId
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', path: '/api/checkout/pub/orderForm', store: 'a' },
+        { method: 'POST', path: `/api/checkout/pub/orderForm/${orderFormId}/attachments/shippingData`, store: 'a' },
+        { method: 'GET', path: '/api/checkout/pub/pickup-points', store: 'a' },
+      ]),
+    )
+    // Every Checkout request the emulator saw went through it.
+    expect(sent.filter(({ path }) => path.startsWith('/api/checkout/'))).toHaveLength(checkoutRequests().length - before)
   })
 })
 
