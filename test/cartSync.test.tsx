@@ -323,6 +323,38 @@ describe("the provider's request settings", () => {
   })
 })
 
+describe('useOrderForm', () => {
+  it('reads two carts on one QueryClient when asked for two orderForm ids', async () => {
+    // A read whose cookie names no cart creates one.
+    const newCart = async (id: string) => {
+      const { orderFormId } = (await (await fetch('http://localhost:3000/api/checkout/pub/orderForm', { headers: { cookie: 'checkout.vtex.com=' } })).json()) as OrderForm
+      await api('POST', `/api/checkout/pub/orderForm/${orderFormId}/items`, { orderItems: [{ id, quantity: 1, seller: '1' }] })
+      return orderFormId
+    }
+    const a = await newCart('sku-1')
+    const b = await newCart('sku-3')
+    expect(a).not.toBe(b)
+    const queryClient = createTestQueryClient()
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>{children}</SessionProvider>
+      </QueryClientProvider>
+    )
+    const { result } = renderHook(() => ({ a: useOrderForm({ orderFormId: a }), b: useOrderForm({ orderFormId: b }) }), { wrapper })
+    await waitFor(() => {
+      expect(result.current.a.orderForm?.orderFormId).toBe(a)
+      expect(result.current.b.orderForm?.orderFormId).toBe(b)
+    })
+    expect(orderFormReads().map(({ path }) => path)).toEqual(expect.arrayContaining([`/api/checkout/pub/orderForm/${a}`, `/api/checkout/pub/orderForm/${b}`]))
+    expect(result.current.a.items.map(({ id }) => id)).toEqual(['sku-1'])
+    expect(result.current.b.items.map(({ id }) => id)).toEqual(['sku-3'])
+    // A change to one cart leaves the other as it is.
+    await act(() => result.current.a.addItem('sku-2'))
+    expect(result.current.a.items.map(({ id }) => id)).toEqual(['sku-1', 'sku-2'])
+    expect(result.current.b.items.map(({ id }) => id)).toEqual(['sku-3'])
+  })
+})
+
 describe('createCheckoutClient', () => {
   it('checks its input before any request and maps failures to SessionErrors without the orderForm id', async () => {
     const client = createCheckoutClient({ baseUrl: 'http://localhost:3000' })

@@ -38,7 +38,7 @@ const toSessionError = (cause: unknown) =>
  */
 export function createCartSync(queryClient: QueryClient, initialClient: CheckoutClient) {
   let client = initialClient
-  const orderFormKey = checkoutKeysFor(client.baseUrl).orderForm
+  let orderFormKey: readonly unknown[] = checkoutKeysFor(client.baseUrl).orderForm()
   let state: CartSyncState = { name: 'idle' }
   let status: CartSyncStatus = { state: 'idle', error: null }
   let target: ShippingTarget | undefined
@@ -90,7 +90,6 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
   }
 
   return {
-    orderFormKey,
     /** Follows a confirmed session (undefined while none is loaded). */
     follow(session: Session | undefined, latestClient: CheckoutClient) {
       client = latestClient
@@ -103,8 +102,9 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
       priceKey = nextPriceKey
       if (!evaluate() && pricesMoved && state.name === 'idle') reread()
     },
-    /** Watches the orderForm in the cache; returns the unsubscribe function. */
-    connect(): () => void {
+    /** Watches the orderForm of that id (default: the shopper's own cart) in the cache; returns the unsubscribe function. */
+    connect(orderFormId?: string): () => void {
+      orderFormKey = checkoutKeysFor(client.baseUrl).orderForm(orderFormId)
       return queryClient.getQueryCache().subscribe((event) => {
         if (applying || event.type !== 'updated' || event.query.queryHash !== JSON.stringify(orderFormKey)) return
         const data = orderForm()

@@ -27,7 +27,7 @@ export function CartSync({ orderFormId, client: clientProp }: CartSyncProps): nu
   // Keeps the orderForm loaded (one read for every reader) without re-rendering on its changes.
   useQuery({ ...orderFormQueryOptions(queryClient, client, orderFormId), notifyOnChangeProps: [] }, queryClient)
   const confirmed = useConfirmedSession()
-  useEffect(() => sync.connect(), [sync])
+  useEffect(() => sync.connect(orderFormId), [sync, orderFormId])
   useEffect(() => sync.follow(confirmed, client), [sync, confirmed, client])
   return null
 }

@@ -46,13 +46,16 @@ export interface UseOrderFormResult {
 
 type ItemChange = { add: string; quantity: number } | { index: number; quantity: number }
 
-/** The orderForm query: the cached cart's own id once known, so every reader reads one cart. */
+/**
+ * The orderForm query, keyed by the id it reads. Without an id it is the shopper's own cart, the
+ * one `<CartSync>` follows; once loaded, its refetches read that cart by id.
+ */
 export function orderFormQueryOptions(queryClient: QueryClient, client: CheckoutClient, orderFormId?: string) {
-  const orderFormKey = checkoutKeysFor(client.baseUrl).orderForm
+  const queryKey = checkoutKeysFor(client.baseUrl).orderForm(orderFormId)
   return {
-    queryKey: orderFormKey,
+    queryKey,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      client.getOrderForm({ orderFormId: queryClient.getQueryData<OrderForm>(orderFormKey)?.orderFormId ?? orderFormId, signal }),
+      client.getOrderForm({ orderFormId: orderFormId ?? queryClient.getQueryData<OrderForm>(queryKey)?.orderFormId, signal }),
     staleTime: 5 * 60_000,
   }
 }
