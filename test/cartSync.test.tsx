@@ -34,19 +34,47 @@ function useStorefront(totals: Array<number | undefined>) {
   return { cart, region: useRegion(), session: useSession(), promise: useDeliveryPromise() }
 }
 
-function renderStorefront({ client }: { client?: SessionClient } = {}) {
+/** A second delivery-promise reader elsewhere on the page (a header switch beside the minicart's). */
+function OtherDeliveryPromiseReader() {
+  useDeliveryPromise()
+  return null
+}
+
+interface StorefrontOptions {
+  client?: SessionClient
+  cartSync?: boolean
+  otherDeliveryPromiseReaders?: number
+}
+
+function renderStorefront({ client, cartSync = true, otherDeliveryPromiseReaders = 0 }: StorefrontOptions = {}) {
   const queryClient = createTestQueryClient()
   const totals: Array<number | undefined> = []
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <SessionProvider client={client}>
-        <CartSync />
+        {cartSync && <CartSync />}
+        {Array.from({ length: otherDeliveryPromiseReaders }, (_, index) => (
+          <OtherDeliveryPromiseReader key={index} />
+        ))}
         {children}
       </SessionProvider>
     </QueryClientProvider>
   )
   const rendered = renderHook(() => useStorefront(totals), { wrapper })
   return { ...rendered, totals, queryClient }
+}
+
+const patches = () => mock.requests.filter(({ method }) => method === 'PATCH')
+const facetWrites = () => patches().filter(({ body }) => (body as { public?: Record<string, unknown> } | undefined)?.public?.facets !== undefined)
+
+/** Rio, the Centro locker chosen (it holds no grinder, sku-4), the cart written for it. */
+async function pickUpAtTheRioLocker(result: { current: ReturnType<typeof useStorefront> }) {
+  await loaded(result)
+  await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+  await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+  await act(() => result.current.promise.setPickupPoint('rio-centro'))
+  await waitFor(() => expect(result.current.cart.items.map(({ available }) => available)).toEqual([false, true]))
+  await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
 }
 
 async function loaded(result: { current: ReturnType<typeof useStorefront> }) {
@@ -275,6 +303,58 @@ describe('useDeliveryPromise', () => {
     await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['sp-paulista']))
     await act(() => result.current.promise.setMethod('pickup'))
     expect(result.current.promise.pickupPoint).toBe('sp-paulista')
+  })
+})
+
+describe('a region change that leaves the chosen pickup point out of range', () => {
+  it('writes the cart once, for the new address only, and drops the point from the facets once', async () => {
+    await seedCart([['sku-4', 1], ['sku-3', 1]])
+    const { result, totals } = renderStorefront()
+    await pickUpAtTheRioLocker(result)
+    const atTheLocker = price(RIO, 'sku-3')
+    expect(result.current.cart.total).toBe(atTheLocker)
+    const writesBefore = shippingWrites().length
+    const facetWritesBefore = facetWrites().length
+    const since = totals.length
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
+    const deliveredInSaoPaulo = Math.round((price(SAO_PAULO, 'sku-4') + price(SAO_PAULO, 'sku-3')) * 100) / 100
+    await waitFor(() => expect(result.current.cart.total).toBe(deliveredInSaoPaulo))
+    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    expect(shippingWrites().slice(writesBefore).map(({ body }) => body)).toEqual([
+      {
+        clearAddressIfPostalCodeNotFound: false,
+        selectedAddresses: [{ addressType: 'search', country: 'BRA', postalCode: '01310100', geoCoordinates: [] }],
+        logisticsInfo: [
+          { itemIndex: 0, selectedDeliveryChannel: 'delivery' },
+          { itemIndex: 1, selectedDeliveryChannel: 'delivery' },
+        ],
+      },
+    ])
+    expect(facetWrites().slice(facetWritesBefore).map(({ body }) => body)).toEqual([{ public: { facets: { value: 'zip-code=01310100;country=BRA' } } }])
+    // Every minicart total rendered: the locker's, then São Paulo's delivered — never São Paulo's prices with the locker's stock.
+    expect([...new Set(totals.slice(since))]).toEqual([atTheLocker, deliveredInSaoPaulo])
+  })
+
+  it.each([
+    ['with <CartSync>', true],
+    ['without <CartSync>', false],
+  ])('drops the point with one PATCH however many delivery-promise readers are mounted (%s)', async (_, cartSync) => {
+    await seedCart([['sku-4', 1], ['sku-3', 1]])
+    const { result } = renderStorefront({ cartSync, otherDeliveryPromiseReaders: 2 })
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await act(() => result.current.promise.setPickupPoint('rio-centro'))
+    const facetWritesBefore = facetWrites().length
+    // The São Paulo points answer after the region is confirmed and its write settled: every reader sees them at once.
+    mock.setLatency(({ path }) => (path.startsWith('/api/checkout/pub/pickup-points') ? 50 : 0))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
+    await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['sp-paulista']))
+    // Writes go out one at a time: once a later one is answered, any drop queued before it was sent.
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    expect(facetWrites().slice(facetWritesBefore).map(({ body }) => body)).toEqual([{ public: { facets: { value: 'zip-code=01310100;country=BRA' } } }])
   })
 })
 

@@ -1,4 +1,5 @@
 import type { Segment, Session } from '../core/types'
+import type { ShippingTarget } from './shippingTarget'
 
 /**
  * VTEX's delivery promise lives in `public.facets` as `key=value;key=value` (`zip-code`,
@@ -54,4 +55,12 @@ export function facetsTextOf(segment: Segment, session?: Session): string | unde
   const fromSession = session?.namespaces.public?.facets?.value
   if (typeof fromSession === 'string') return fromSession
   return typeof segment.facets === 'string' ? segment.facets : undefined
+}
+
+/** The facets text for a pickup point (or none) at a place, every other key kept. */
+export function facetsAt(text: string | undefined, place: Omit<ShippingTarget, 'pickupPointId'> | undefined, pickupPoint: string | undefined): string {
+  let next = withFacet(text, 'zip-code', place?.postalCode)
+  next = withFacet(next, 'country', place?.country)
+  next = withFacet(next, 'coordinates', place?.geoCoordinates?.join(','))
+  return withFacet(next, 'pickupPoint', pickupPoint)
 }

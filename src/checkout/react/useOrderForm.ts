@@ -2,10 +2,10 @@ import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type SessionError } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
-import { cartSyncFor } from '../cartSync'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
 import type { OrderForm } from '../orderFormSchema'
+import { useCartSync } from './useCartSync'
 import { useCheckoutClient } from './useCheckoutClient'
 
 export interface UseOrderFormOptions {
@@ -78,7 +78,7 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   const client = useCheckoutClient(options.client)
   const queryOptions = orderFormQueryOptions(queryClient, client, options.orderFormId)
   const query = useQuery<OrderForm, SessionError, OrderForm, typeof queryOptions.queryKey>(queryOptions, queryClient)
-  const sync = cartSyncFor(queryClient, client)
+  const sync = useCartSync(client)
   const syncStatus = useSyncExternalStore(sync.subscribe, sync.status, sync.status)
   const mutation = useMutation<OrderForm, SessionError, ItemChange>(
     {
