@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { CartSync, createCheckoutClient, useDeliveryPromise, useOrderForm, type OrderForm } from '../src/checkout/index'
-import { refreshSession, SessionProvider, useRegion, useSession } from '../src/index'
+import { createSessionClient, refreshSession, SessionProvider, useRegion, useSession, type SessionClient } from '../src/index'
 import { demoPricesFor } from '../src/testing/index'
 import { http, HttpResponse } from 'msw'
 import { createTestQueryClient, mock, server } from './harness'
@@ -34,19 +34,47 @@ function useStorefront(totals: Array<number | undefined>) {
   return { cart, region: useRegion(), session: useSession(), promise: useDeliveryPromise() }
 }
 
-function renderStorefront() {
+/** A second delivery-promise reader elsewhere on the page (a header switch beside the minicart's). */
+function OtherDeliveryPromiseReader() {
+  useDeliveryPromise()
+  return null
+}
+
+interface StorefrontOptions {
+  client?: SessionClient
+  cartSync?: boolean
+  otherDeliveryPromiseReaders?: number
+}
+
+function renderStorefront({ client, cartSync = true, otherDeliveryPromiseReaders = 0 }: StorefrontOptions = {}) {
   const queryClient = createTestQueryClient()
   const totals: Array<number | undefined> = []
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <CartSync />
+      <SessionProvider client={client}>
+        {cartSync && <CartSync />}
+        {Array.from({ length: otherDeliveryPromiseReaders }, (_, index) => (
+          <OtherDeliveryPromiseReader key={index} />
+        ))}
         {children}
       </SessionProvider>
     </QueryClientProvider>
   )
   const rendered = renderHook(() => useStorefront(totals), { wrapper })
   return { ...rendered, totals, queryClient }
+}
+
+const patches = () => mock.requests.filter(({ method }) => method === 'PATCH')
+const facetWrites = () => patches().filter(({ body }) => (body as { public?: Record<string, unknown> } | undefined)?.public?.facets !== undefined)
+
+/** Rio, the Centro locker chosen (it holds no grinder, sku-4), the cart written for it. */
+async function pickUpAtTheRioLocker(result: { current: ReturnType<typeof useStorefront> }) {
+  await loaded(result)
+  await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+  await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+  await act(() => result.current.promise.setPickupPoint('rio-centro'))
+  await waitFor(() => expect(result.current.cart.items.map(({ available }) => available)).toEqual([false, true]))
+  await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
 }
 
 async function loaded(result: { current: ReturnType<typeof useStorefront> }) {
@@ -278,6 +306,58 @@ describe('useDeliveryPromise', () => {
   })
 })
 
+describe('a region change that leaves the chosen pickup point out of range', () => {
+  it('writes the cart once, for the new address only, and drops the point from the facets once', async () => {
+    await seedCart([['sku-4', 1], ['sku-3', 1]])
+    const { result, totals } = renderStorefront()
+    await pickUpAtTheRioLocker(result)
+    const atTheLocker = price(RIO, 'sku-3')
+    expect(result.current.cart.total).toBe(atTheLocker)
+    const writesBefore = shippingWrites().length
+    const facetWritesBefore = facetWrites().length
+    const since = totals.length
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
+    const deliveredInSaoPaulo = Math.round((price(SAO_PAULO, 'sku-4') + price(SAO_PAULO, 'sku-3')) * 100) / 100
+    await waitFor(() => expect(result.current.cart.total).toBe(deliveredInSaoPaulo))
+    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    expect(shippingWrites().slice(writesBefore).map(({ body }) => body)).toEqual([
+      {
+        clearAddressIfPostalCodeNotFound: false,
+        selectedAddresses: [{ addressType: 'search', country: 'BRA', postalCode: '01310100', geoCoordinates: [] }],
+        logisticsInfo: [
+          { itemIndex: 0, selectedDeliveryChannel: 'delivery' },
+          { itemIndex: 1, selectedDeliveryChannel: 'delivery' },
+        ],
+      },
+    ])
+    expect(facetWrites().slice(facetWritesBefore).map(({ body }) => body)).toEqual([{ public: { facets: { value: 'zip-code=01310100;country=BRA' } } }])
+    // Every minicart total rendered: the locker's, then São Paulo's delivered — never São Paulo's prices with the locker's stock.
+    expect([...new Set(totals.slice(since))]).toEqual([atTheLocker, deliveredInSaoPaulo])
+  })
+
+  it.each([
+    ['with <CartSync>', true],
+    ['without <CartSync>', false],
+  ])('drops the point with one PATCH however many delivery-promise readers are mounted (%s)', async (_, cartSync) => {
+    await seedCart([['sku-4', 1], ['sku-3', 1]])
+    const { result } = renderStorefront({ cartSync, otherDeliveryPromiseReaders: 2 })
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await act(() => result.current.promise.setPickupPoint('rio-centro'))
+    const facetWritesBefore = facetWrites().length
+    // The São Paulo points answer after the region is confirmed and its write settled: every reader sees them at once.
+    mock.setLatency(({ path }) => (path.startsWith('/api/checkout/pub/pickup-points') ? 50 : 0))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
+    await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['sp-paulista']))
+    // Writes go out one at a time: once a later one is answered, any drop queued before it was sent.
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    expect(facetWrites().slice(facetWritesBefore).map(({ body }) => body)).toEqual([{ public: { facets: { value: 'zip-code=01310100;country=BRA' } } }])
+  })
+})
+
 describe('useDeliveryPromise when dropping an out-of-range point fails', () => {
   it('shows the typed error and keeps the pickup point it could not drop', async () => {
     const { result } = renderStorefront()
@@ -291,6 +371,67 @@ describe('useDeliveryPromise when dropping an out-of-range point fails', () => {
     mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
     await waitFor(() => expect(result.current.promise.error).toMatchObject({ kind: 'http', status: 503 }))
     expect(result.current.promise.pickupPoint).toBe('rio-botafogo')
+  })
+})
+
+describe("the provider's request settings", () => {
+  it("sends the orderForm, shippingData and pickup-points requests through the provider client's fetch, with its headers", async () => {
+    await seedCart([['sku-1', 1]])
+    const sent: Array<{ method: string; path: string; store: string | null }> = []
+    const storeFetch: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+      sent.push({ method: init?.method ?? 'GET', path: url.pathname, store: new Headers(init?.headers).get('x-store') })
+      return fetch(input, init)
+    }
+    const checkoutRequests = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/'))
+    const before = checkoutRequests().length
+    const { result } = renderStorefront({ client: createSessionClient({ fetch: storeFetch, headers: { 'x-store': 'a' } }) })
+    await loaded(result)
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
+    await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-1')))
+    const orderFormId = result.current.cart.orderForm!.orderFormId
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', path: '/api/checkout/pub/orderForm', store: 'a' },
+        { method: 'POST', path: `/api/checkout/pub/orderForm/${orderFormId}/attachments/shippingData`, store: 'a' },
+        { method: 'GET', path: '/api/checkout/pub/pickup-points', store: 'a' },
+      ]),
+    )
+    // Every Checkout request the emulator saw went through it.
+    expect(sent.filter(({ path }) => path.startsWith('/api/checkout/'))).toHaveLength(checkoutRequests().length - before)
+  })
+})
+
+describe('useOrderForm', () => {
+  it('reads two carts on one QueryClient when asked for two orderForm ids', async () => {
+    // A read whose cookie names no cart creates one.
+    const newCart = async (id: string) => {
+      const { orderFormId } = (await (await fetch('http://localhost:3000/api/checkout/pub/orderForm', { headers: { cookie: 'checkout.vtex.com=' } })).json()) as OrderForm
+      await api('POST', `/api/checkout/pub/orderForm/${orderFormId}/items`, { orderItems: [{ id, quantity: 1, seller: '1' }] })
+      return orderFormId
+    }
+    const a = await newCart('sku-1')
+    const b = await newCart('sku-3')
+    expect(a).not.toBe(b)
+    const queryClient = createTestQueryClient()
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>{children}</SessionProvider>
+      </QueryClientProvider>
+    )
+    const { result } = renderHook(() => ({ a: useOrderForm({ orderFormId: a }), b: useOrderForm({ orderFormId: b }) }), { wrapper })
+    await waitFor(() => {
+      expect(result.current.a.orderForm?.orderFormId).toBe(a)
+      expect(result.current.b.orderForm?.orderFormId).toBe(b)
+    })
+    expect(orderFormReads().map(({ path }) => path)).toEqual(expect.arrayContaining([`/api/checkout/pub/orderForm/${a}`, `/api/checkout/pub/orderForm/${b}`]))
+    expect(result.current.a.items.map(({ id }) => id)).toEqual(['sku-1'])
+    expect(result.current.b.items.map(({ id }) => id)).toEqual(['sku-3'])
+    // A change to one cart leaves the other as it is.
+    await act(() => result.current.a.addItem('sku-2'))
+    expect(result.current.a.items.map(({ id }) => id)).toEqual(['sku-1', 'sku-2'])
+    expect(result.current.b.items.map(({ id }) => id)).toEqual(['sku-3'])
   })
 })
 

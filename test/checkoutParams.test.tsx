@@ -1,10 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { catalogParamsOf, deliveryPromiseOf, parseFacets, useCatalogParams, withFacet } from '../src/checkout/index'
+import { catalogParamsOf, deliveryPromiseOf, parseFacets, useCatalogParams, withFacet, type CatalogParams } from '../src/checkout/index'
 import { useRegion, useUpdateSession, type Segment, type Session } from '../src/index'
-import { createWrapper } from './harness'
+import { createWrapper, mock, server } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 const segment: Segment = { channel: '1', regionId: RIO, cultureInfo: 'pt-BR', priceTables: null, campaigns: null }
 const withFacets = (facets: string): Session => ({ id: 's', namespaces: { public: { facets: { value: facets } } } })
 
@@ -42,6 +43,17 @@ describe('catalogParamsOf', () => {
     expect(pickup.facets).toBe(`trade-policy/1/region-id/${RIO}/shipping/pickup-in-point/pickupPoint/store%207`)
   })
 
+  it("takes the region id from the session beside its place, when the session has one (a segment may be a write ahead of it)", () => {
+    const rioSession: Session = {
+      id: 's',
+      namespaces: { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } }, checkout: { regionId: { value: RIO } } },
+    }
+    expect(catalogParamsOf({ ...segment, regionId: SAO_PAULO }, rioSession)).toEqual({
+      facets: `trade-policy/1/region-id/${RIO}/shipping/delivery`,
+      query: 'locale=pt-BR&zip-code=22250040',
+    })
+  })
+
   it('is equal for equal segments (it can key a query) and leaves out what the segment lacks', () => {
     expect(catalogParamsOf({ ...segment })).toEqual(catalogParamsOf(segment))
     expect(catalogParamsOf({ channel: '2', regionId: null, cultureInfo: null })).toEqual({ facets: 'trade-policy/2', query: '' })
@@ -60,5 +72,35 @@ describe('useCatalogParams', () => {
     expect(result.current.params?.query).toBe('locale=pt-BR&zip-code=22250-040')
     await act(() => result.current.update.mutateAsync({ facets: 'zip-code=22250040;country=BRA;pickupPoint=rio-centro' }))
     await waitFor(() => expect(result.current.params?.facets).toBe(`trade-policy/1/region-id/${RIO}/shipping/pickup-in-point/pickupPoint/rio-centro`))
+  })
+})
+
+describe('useCatalogParams while a region write is in flight', () => {
+  it('never pairs the old region-id with the new zip-code: it changes once, to the new pair, after the write is confirmed', async () => {
+    let patchAnswered = false
+    const rendered: Array<{ params: CatalogParams | undefined; patchAnswered: boolean }> = []
+    const { result } = renderHook(() => {
+      const params = useCatalogParams()
+      rendered.push({ params, patchAnswered })
+      return { params, region: useRegion() }
+    }, createWrapper())
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    const rio = { facets: `trade-policy/1/region-id/${RIO}/shipping/delivery`, query: 'locale=pt-BR&zip-code=22250-040' }
+    await waitFor(() => expect(result.current.params).toEqual(rio))
+    // The São Paulo PATCH is held in flight; every value rendered meanwhile is recorded.
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 200 : 0))
+    server.events.on('response:mocked', ({ request }) => void (request.method === 'PATCH' && (patchAnswered = true)))
+    const since = rendered.length
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    server.events.removeAllListeners()
+    const saoPaulo = { facets: `trade-policy/1/region-id/${SAO_PAULO}/shipping/delivery`, query: 'locale=pt-BR&zip-code=01310-100' }
+    await waitFor(() => expect(result.current.params).toEqual(saoPaulo))
+    const during = rendered.slice(since - 1)
+    // One change, straight from the Rio pair to the São Paulo pair, once the server answered.
+    const changes = during.filter(({ params }, index) => index === 0 || params !== during[index - 1]!.params)
+    expect(changes).toEqual([
+      { params: rio, patchAnswered: false },
+      { params: saoPaulo, patchAnswered: true },
+    ])
   })
 })

@@ -2,10 +2,12 @@ import { dehydrate, hydrate } from '@tanstack/react-query'
 import { http } from 'msw'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, sessionKeys, usePublicField, useSession, type Session } from '../src/index'
+import { createSessionClient, sessionKeys, usePublicField, useRegion, useSegment, useSession, type Session } from '../src/index'
 import { runtimeFor } from '../src/runtime/index'
 import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
 
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 const THIRTY_SECONDS = 30_000
 const realNow = Date.now.bind(Date)
 /** Moves this page's wall clock by `offset` ms from now on (another machine's clock, a clock jump). */
@@ -26,6 +28,27 @@ async function serverState(serverClockOffset: number) {
   vi.restoreAllMocks()
   return state
 }
+
+describe('session and segment describe one server state', () => {
+  it('a region change: no render shows the new segment beside the old region, even while the session is read back', async () => {
+    const pairs: string[] = []
+    const { result } = renderHook(() => {
+      const region = useRegion()
+      const segment = useSegment()
+      if (region.regionId !== undefined && segment.data) pairs.push(`${region.regionId} ${segment.data.regionId}`)
+      return { region, segment }
+    }, createWrapper())
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    expect(result.current.segment.data?.regionId).toBe(RIO)
+    // The read-back of the session is slow: the segment from the PATCH answer arrives first.
+    mock.setLatency(({ method, path }) => (method === 'GET' && path.startsWith('/api/sessions') ? 80 : 0))
+    pairs.length = 0
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    expect(result.current.region.regionId).toBe(SAO_PAULO)
+    expect(pairs.length).toBeGreaterThan(0)
+    expect(pairs.filter((pair) => pair !== `${RIO} ${RIO}` && pair !== `${SAO_PAULO} ${SAO_PAULO}`)).toEqual([])
+  })
+})
 
 describe('order by the page, never by a clock', () => {
   for (const offset of [THIRTY_SECONDS, -THIRTY_SECONDS]) {

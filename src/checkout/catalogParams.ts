@@ -1,3 +1,4 @@
+import { readSessionValue } from '../core/readSessionValue'
 import type { Segment, Session } from '../core/types'
 import { deliveryPromiseOf, facetsTextOf } from '../core/deliveryFacets'
 import { placeOf } from './shippingTarget'
@@ -20,14 +21,17 @@ export interface CatalogParams {
  * and the delivery promise's `zip-code` and `coordinates` query strings with the `shipping`
  * (`delivery` | `pickup-in-point`) and `pickupPoint` facets —
  * https://developers.vtex.com/docs/guides/delivery-promise-for-headless-stores
- * With a session, its region (postal code, else coordinates) is the place. Price tables, campaigns
- * and UTM have no Intelligent Search parameter: search reads them from the `vtex_segment` cookie.
+ * With a session, its region is the place (postal code, else coordinates) and its region id the
+ * `region-id`: both from one object, so they never describe two server states (a segment may be
+ * a write ahead of the session it came with). Price tables, campaigns and UTM have no Intelligent
+ * Search parameter: search reads them from the `vtex_segment` cookie.
  */
 export function catalogParamsOf(segment: Segment, session?: Session): CatalogParams {
   const facets: string[] = []
   const query = new URLSearchParams()
+  const regionId = (session && readSessionValue(session, 'checkout', 'regionId')) || segment.regionId
   if (segment.channel) facets.push('trade-policy', segment.channel)
-  if (segment.regionId) facets.push('region-id', segment.regionId)
+  if (regionId) facets.push('region-id', regionId)
   const promise = deliveryPromiseOf(facetsTextOf(segment, session))
   // The session's region is the place; the facets' own zip-code may lag behind a region change.
   const place = session && placeOf(session)

@@ -5,7 +5,8 @@ export const checkoutKeysFor = (baseUrl: string) => {
   const all = ['vtex-checkout', baseUrl] as const
   return {
     all,
-    orderForm: [...all, 'orderForm'] as const,
+    /** The orderForm of that id; `null`: the shopper's own cart (the one the `checkout.vtex.com` cookie names). */
+    orderForm: (orderFormId?: string) => [...all, 'orderForm', orderFormId ?? null] as const,
     pickupPoints: (place: Omit<ShippingTarget, 'pickupPointId'> | undefined) =>
       [...all, 'pickup-points', place?.country ?? null, place?.postalCode ?? null, place?.geoCoordinates?.join(',') ?? null] as const,
   }

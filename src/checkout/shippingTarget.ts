@@ -1,7 +1,7 @@
 import { postalCodeKey } from '../core/regionInput'
 import { readSessionValue } from '../core/readSessionValue'
 import type { Session } from '../core/types'
-import { deliveryPromiseOf, facetsTextOf } from '../core/deliveryFacets'
+import { deliveryPromiseOf, facetsTextOf, withFacet } from '../core/deliveryFacets'
 import type { OrderForm, OrderFormAddress } from './orderFormSchema'
 
 /** Where the session says the cart goes: the region's place, and the pickup point if one is chosen. */
@@ -85,4 +85,12 @@ export function shippingDataBody(target: ShippingTarget, orderForm: OrderForm) {
       return { itemIndex, selectedDeliveryChannel: 'pickup-in-point', selectedSla: sla?.id ?? target.pickupPointId }
     }),
   }
+}
+
+/** The `public.facets` text for a pickup point (or none) at a place, every other key kept. */
+export function facetsAt(text: string | undefined, place: Omit<ShippingTarget, 'pickupPointId'> | undefined, pickupPoint: string | undefined): string {
+  let next = withFacet(text, 'zip-code', place?.postalCode)
+  next = withFacet(next, 'country', place?.country)
+  next = withFacet(next, 'coordinates', place?.geoCoordinates?.join(','))
+  return withFacet(next, 'pickupPoint', pickupPoint)
 }

@@ -169,18 +169,25 @@ export function createSessionRuntime(
     }
     const { segmentToken } = await client.editSession(fields)
     const seq = tick()
-    let segment: Segment | undefined
+    let segment: Segment
     try {
       segment = decodeSegmentToken(segmentToken)
-      dispatch({ type: 'server', seq, segment })
+    } catch (error) {
+      // The server took the write and answered no segment we can read: both are stale.
+      void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
+      void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
+      throw error
+    }
+    // What the server now holds, as far as its answer says: the fields written, and the segment's
+    // region. Painted with the segment (prices refetch at once), never one beside the other's
+    // region; the read-back then brings the rest of the server's transforms.
+    const accepted = state.session.data && acceptedSession(state.session.data, fields, segment)
+    dispatch({ type: 'server', seq, segment, session: accepted })
+    try {
       return await runtime.readSession()
     } catch (error) {
-      // The server took the write, but its answer or the read-back failed. Keep what it accepted
-      // (never one region beside another's prices), marked stale, and read it again.
-      const accepted = segment && state.session.data && acceptedSession(state.session.data, fields, segment)
-      if (accepted) dispatch({ type: 'server', seq, session: accepted })
+      // Kept, marked stale, and read again.
       void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
-      if (!segment) void queryClient.invalidateQueries({ queryKey: keys.segment, exact: true })
       if (!accepted) throw error
       return accepted
     }

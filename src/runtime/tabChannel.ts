@@ -1,13 +1,10 @@
 import { segmentSchema, sessionSchema } from '../core/schemas'
 import type { TabMessage } from './sessionState'
 
-const isCountMap = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && Object.values(value).every((count) => Number.isInteger(count))
-
 /** Another tab may run another build of this library: its messages are checked like responses. */
 function parseTabMessage(data: unknown): TabMessage | undefined {
   const message = data as Partial<TabMessage> | null
-  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || !isCountMap(message.heard)) return undefined
+  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || typeof message.heard !== 'object' || message.heard === null) return undefined
   if (!sessionSchema.safeParse(message.session).success) return undefined
   if (message.segment !== undefined && !segmentSchema.safeParse(message.segment).success) return undefined
   return message as TabMessage

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useSessionSource } from 'vtex-session-react'
-import { useConfirmedSession } from './useConfirmedSession'
-import { cartSyncFor } from '../cartSync'
 import type { CheckoutClient } from '../createCheckoutClient'
+import { useCartSync } from './useCartSync'
 import { useCheckoutClient } from './useCheckoutClient'
 import { orderFormQueryOptions } from './useOrderForm'
 
@@ -16,18 +15,16 @@ export interface CartSyncProps {
 
 /**
  * Keeps the cart's shipping data in step with the session: after each confirmed region or
- * delivery-promise change it writes the orderForm's address (and pickup point) once, only when
- * the orderForm does not hold it already, and the re-priced answer reaches `useOrderForm`.
- * Renders nothing; mount it once, inside `<SessionProvider>`.
+ * delivery-promise change it writes the orderForm's address (and pickup point, when it is in range
+ * of that place) once, only when the orderForm does not hold it already, and the re-priced answer
+ * reaches `useOrderForm`. Renders nothing; mount it once, inside `<SessionProvider>`.
  */
 export function CartSync({ orderFormId, client: clientProp }: CartSyncProps): null {
   const { queryClient } = useSessionSource()
   const client = useCheckoutClient(clientProp)
-  const sync = cartSyncFor(queryClient, client)
+  const sync = useCartSync(client)
   // Keeps the orderForm loaded (one read for every reader) without re-rendering on its changes.
   useQuery({ ...orderFormQueryOptions(queryClient, client, orderFormId), notifyOnChangeProps: [] }, queryClient)
-  const confirmed = useConfirmedSession()
-  useEffect(() => sync.connect(), [sync])
-  useEffect(() => sync.follow(confirmed, client), [sync, confirmed, client])
+  useEffect(() => sync.connect({ client, orderFormId }), [sync, client, orderFormId])
   return null
 }

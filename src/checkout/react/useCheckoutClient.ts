@@ -1,13 +1,16 @@
-import { useSessionSource } from 'vtex-session-react'
+import { useSessionSource, type SessionClient } from 'vtex-session-react'
 import { createCheckoutClient, type CheckoutClient } from '../createCheckoutClient'
 
-const defaultClients = new Map<string, CheckoutClient>()
+const defaultClients = new WeakMap<SessionClient, CheckoutClient>()
 
-/** The client given, else one per origin on the provider's Session Manager origin (one identity per origin). */
+/**
+ * The client given, else one made from the provider's SessionClient settings (origin, fetch,
+ * headers, timeout): one identity per SessionClient, so Checkout requests go out as the session's do.
+ */
 export function useCheckoutClient(client?: CheckoutClient): CheckoutClient {
-  const { baseUrl } = useSessionSource().client
+  const sessionClient = useSessionSource().client
   if (client) return client
-  const known = defaultClients.get(baseUrl) ?? createCheckoutClient({ baseUrl })
-  defaultClients.set(baseUrl, known)
+  const known = defaultClients.get(sessionClient) ?? createCheckoutClient(sessionClient.settings)
+  defaultClients.set(sessionClient, known)
   return known
 }

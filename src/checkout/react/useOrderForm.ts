@@ -2,10 +2,10 @@ import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type SessionError } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
-import { cartSyncFor } from '../cartSync'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
 import type { OrderForm } from '../orderFormSchema'
+import { useCartSync } from './useCartSync'
 import { useCheckoutClient } from './useCheckoutClient'
 
 export interface UseOrderFormOptions {
@@ -46,13 +46,16 @@ export interface UseOrderFormResult {
 
 type ItemChange = { add: string; quantity: number } | { index: number; quantity: number }
 
-/** The orderForm query: the cached cart's own id once known, so every reader reads one cart. */
+/**
+ * The orderForm query, keyed by the id it reads. Without an id it is the shopper's own cart, the
+ * one `<CartSync>` follows; once loaded, its refetches read that cart by id.
+ */
 export function orderFormQueryOptions(queryClient: QueryClient, client: CheckoutClient, orderFormId?: string) {
-  const orderFormKey = checkoutKeysFor(client.baseUrl).orderForm
+  const queryKey = checkoutKeysFor(client.baseUrl).orderForm(orderFormId)
   return {
-    queryKey: orderFormKey,
+    queryKey,
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      client.getOrderForm({ orderFormId: queryClient.getQueryData<OrderForm>(orderFormKey)?.orderFormId ?? orderFormId, signal }),
+      client.getOrderForm({ orderFormId: orderFormId ?? queryClient.getQueryData<OrderForm>(queryKey)?.orderFormId, signal }),
     staleTime: 5 * 60_000,
   }
 }
@@ -75,7 +78,7 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   const client = useCheckoutClient(options.client)
   const queryOptions = orderFormQueryOptions(queryClient, client, options.orderFormId)
   const query = useQuery<OrderForm, SessionError, OrderForm, typeof queryOptions.queryKey>(queryOptions, queryClient)
-  const sync = cartSyncFor(queryClient, client)
+  const sync = useCartSync(client)
   const syncStatus = useSyncExternalStore(sync.subscribe, sync.status, sync.status)
   const mutation = useMutation<OrderForm, SessionError, ItemChange>(
     {
