@@ -2,7 +2,7 @@ import { dehydrate, hydrate } from '@tanstack/react-query'
 import { http } from 'msw'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, sessionKeys, usePublicField, useRegion, useSegment, useSession, type Session } from '../src/index'
+import { createSessionClient, refreshSession, sessionKeys, usePublicField, useRegion, useSegment, useSession, useUpdateSession, type Session } from '../src/index'
 import { runtimeFor } from '../src/runtime/index'
 import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
 
@@ -30,6 +30,43 @@ async function serverState(serverClockOffset: number) {
 }
 
 describe('session and segment describe one server state', () => {
+  it('refreshSession after an outside region change: session and segment change in the same render', async () => {
+    const pairs: string[] = []
+    const { result, queryClient } = (() => {
+      const wrapped = createWrapper()
+      const hook = renderHook(() => {
+        const region = useRegion()
+        const segment = useSegment()
+        if (segment.data) pairs.push(`${region.regionId} ${segment.data.regionId}`)
+        return { region, segment }
+      }, wrapped)
+      return { ...hook, queryClient: wrapped.queryClient }
+    })()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    // Changed outside the provider (another device, a server action); the segment read is the slow one.
+    await createSessionClient().editSession({ country: 'BRA', postalCode: '01310-100' })
+    mock.setLatency(({ path }) => (path.startsWith('/api/segments') ? 60 : 0))
+    pairs.length = 0
+    await act(() => refreshSession(queryClient))
+    expect(result.current.region.regionId).toBe(SAO_PAULO)
+    expect(pairs.filter((pair) => pair !== `${RIO} ${RIO}` && pair !== `${SAO_PAULO} ${SAO_PAULO}`)).toEqual([])
+  })
+
+  it('a write resolves with the session the server confirmed for it, not with a write still queued behind it', async () => {
+    const { result } = renderHook(() => ({ segment: useSegment(), update: useUpdateSession() }), createWrapper())
+    await waitFor(() => expect(result.current.segment.data).toBeDefined())
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 30 : 0))
+    let first!: Promise<Session>
+    let second!: Promise<Session>
+    act(() => {
+      first = result.current.update.mutateAsync({ utm_source: 'first' })
+      second = result.current.update.mutateAsync({ utm_campaign: 'queued-behind' })
+    })
+    const [confirmedFirst] = await act(() => Promise.all([first, second]))
+    expect(confirmedFirst.namespaces.public?.utm_source?.value).toBe('first')
+    expect(confirmedFirst.namespaces.public?.utm_campaign).toBeUndefined()
+  })
+
   it('a region change: no render shows the new segment beside the old region, even while the session is read back', async () => {
     const pairs: string[] = []
     const { result } = renderHook(() => {
@@ -51,6 +88,26 @@ describe('session and segment describe one server state', () => {
 })
 
 describe('order by the page, never by a clock', () => {
+  it('a late hydration of an older session (let in by a server clock ahead of ours) does not undo a confirmed write: the server is asked once', async () => {
+    const state = await serverState(10 * 60_000) // read before the write below, stamped 10 minutes ahead
+    const { wrapper, queryClient } = createWrapper()
+    const rendered: Array<string | undefined> = []
+    const { result } = renderHook(() => {
+      const field = usePublicField('utm_campaign')
+      rendered.push(field[0])
+      return field
+    }, { wrapper })
+    await waitFor(() => expect(result.current[0]).toBe('from-the-server'))
+    await act(() => result.current[1]('confirmed-here'))
+    const mark = sessionRequests().length
+    rendered.length = 0
+    act(() => hydrate(queryClient, state)) // e.g. router.refresh() bringing a page rendered earlier
+    await waitFor(() => expect(requestLines(mark)).toEqual(['GET /api/sessions?items=*']))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect(result.current[0]).toBe('confirmed-here')
+    expect(rendered.filter((value) => value !== 'confirmed-here')).toEqual([])
+  })
+
   for (const offset of [THIRTY_SECONDS, -THIRTY_SECONDS]) {
     it(`hydrated from a server whose clock is ${offset > 0 ? 'ahead of' : 'behind'} the browser's by 30 s: await setValue shows the new value, one PATCH`, async () => {
       const state = await serverState(offset)
@@ -87,7 +144,7 @@ describe('order by the page, never by a clock', () => {
     expect(requestLines(mark)).toEqual(['GET /api/sessions?items=*'])
   })
 
-  it('the clock moved ±30 s mid-write and mid-read: the write lands, the late read never puts the old value back, no extra request', async () => {
+  it('a read started before a write and answered after it, with the clock moved ±30 s meanwhile: the write lands, the old value never comes back, no extra request', async () => {
     const { wrapper, queryClient } = createWrapper()
     const { result } = renderHook(() => ({ field: usePublicField('utm_campaign'), session: useSession() }), { wrapper })
     await waitFor(() => expect(result.current.session.data).toBeDefined())

@@ -55,7 +55,23 @@ describe('the runtime reducer: next state and effects, nothing else', () => {
     ])
     expect(effects).toEqual(['send', 'reread'])
     expect(state.session.data).toEqual(session('hydrated'))
-    expect(state.tabs).toMatchObject({ heard: { other: 1 }, crossed: false })
+    // Its count is not taken as followed until a read that started after it lands.
+    expect(state.tabs).toMatchObject({ heard: {}, unread: { other: 1 }, crossed: false })
+    expect(run([{ type: 'server', seq: 4, read: true, session: session('older read') }], state).state.tabs.heard).toEqual({})
+    expect(run([{ type: 'server', seq: 6, read: true, session: session('re-read') }], state).state.tabs).toMatchObject({ heard: { other: 1 }, unread: {} })
+  })
+
+  it('shares a confirmed write even when the write queued behind it fails', () => {
+    const { state, effects } = run([
+      { type: 'write', fields: { a: '1' }, batch: batch() },
+      { type: 'write', fields: { b: '2' }, batch: batch() },
+      { type: 'settled', ok: true },
+      { type: 'settled', ok: false },
+    ])
+    expect(effects).toEqual(['send', 'send', 'share'])
+    expect(state.tabs).toMatchObject({ own: 1, shared: 1 })
+    // Nothing new to tell after a lone failure.
+    expect(run([{ type: 'write', fields: { c: '3' }, batch: batch() }, { type: 'settled', ok: false }], state).effects).toEqual(['send'])
   })
 
   it("applies a tab's change made after it heard of this tab's writes, and re-reads one made before", () => {

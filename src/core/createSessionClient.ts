@@ -27,9 +27,10 @@ export interface SessionClient {
   readonly baseUrl: string
   /**
    * How this client sends requests (origin, fetch, headers, timeout). The Checkout and region
-   * calls made beside the session reuse them: `createCheckoutClient(client.settings)`.
+   * calls made beside the session reuse them: `createCheckoutClient(client.settings)`. Every
+   * client `createSessionClient` makes has them; a client of your own may leave them out.
    */
-  readonly settings: RequestSettings
+  readonly settings?: RequestSettings
   /** `GET /api/sessions?items=…` (default `*`). */
   getSession(options?: ReadOptions): Promise<Session>
   /** `POST /api/sessions`: creates a session, or edits the one named by the cookie. */

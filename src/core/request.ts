@@ -11,7 +11,7 @@ export interface RequestSettings {
 
 /** The global fetch, looked up per call (a test or an instrumentation may replace it later); one identity for every client. */
 const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init)
-const NO_HEADERS: Record<string, string> = {}
+const NO_HEADERS: Record<string, string> = Object.freeze({})
 
 /** The settings of a client's options: the defaults every client of this package shares. */
 export const toRequestSettings = (options: Partial<RequestSettings>): RequestSettings => ({
@@ -22,8 +22,8 @@ export const toRequestSettings = (options: Partial<RequestSettings>): RequestSet
 })
 
 /** Whether two clients send requests alike: same origin, fetch, headers and timeout. */
-export const sameSettings = (a: RequestSettings, b: RequestSettings): boolean =>
-  a.baseUrl === b.baseUrl && a.fetch === b.fetch && a.timeoutMs === b.timeoutMs && JSON.stringify(a.headers) === JSON.stringify(b.headers)
+export const sameSettings = (a: RequestSettings | undefined, b: RequestSettings | undefined): boolean =>
+  a === b || (!!a && !!b && a.baseUrl === b.baseUrl && a.fetch === b.fetch && a.timeoutMs === b.timeoutMs && JSON.stringify(a.headers) === JSON.stringify(b.headers))
 
 export interface RequestOptions {
   /** Cancels the request (react-query passes one); a cancelled request rejects with the abort reason. */

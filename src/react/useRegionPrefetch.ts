@@ -30,8 +30,8 @@ export interface UseRegionPrefetchResult {
  */
 export function useRegionPrefetch({ prefetchForSegment, debounceMs }: UseRegionPrefetchOptions): UseRegionPrefetchResult {
   const { runtime } = useSessionContext('useRegionPrefetch')
-  const { settings } = runtime.client
-  const predictor = useMemo(() => createRegionPredictor({ ...settings, debounceMs }), [settings, debounceMs])
+  const { baseUrl, settings } = runtime.client
+  const predictor = useMemo(() => createRegionPredictor({ baseUrl, ...settings, debounceMs }), [baseUrl, settings, debounceMs])
   const warm = useRef(prefetchForSegment)
   useEffect(() => {
     warm.current = prefetchForSegment

@@ -90,9 +90,28 @@ export function createSessionRuntime(
 
   function run(effect: Effect): void {
     if (effect.type === 'send') void deliver(effect.batch)
-    else if (effect.type === 'reread') void runtime.refresh().catch(() => {})
+    else if (effect.type === 'reread') reread()
     else if (effect.type === 'share') share()
     else dropSegment()
+  }
+
+  /**
+   * One re-read at a time; a reason to re-read that comes during one gets one more after it. A
+   * failure leaves the session marked stale (React Query reads it again, with its retry).
+   */
+  let rereading = false
+  let rereadAgain = false
+  function reread(): void {
+    if (rereading) return void (rereadAgain = true)
+    rereading = true
+    runtime
+      .refresh()
+      .catch(() => queryClient.invalidateQueries({ queryKey: keys.session, exact: true }))
+      .finally(() => {
+        rereading = false
+        if (rereadAgain) reread()
+        rereadAgain = false
+      })
   }
 
   function setCache(part: Part, data: Session | Segment): void {
@@ -138,8 +157,16 @@ export function createSessionRuntime(
     const { data } = (event.query as Query<Session | Segment>).state
     if (data === undefined || data === painted[part]) return
     painted[part] = undefined
-    if (action?.type === 'success' && !action.manual) paint()
-    else dispatch({ type: 'server', seq: tick(), [part]: data })
+    if (action?.type === 'success' && !action.manual) return paint()
+    // A late hydration: React Query let it in by comparing the server's clock with this page's, so
+    // its age is unknown. What the runtime holds stays; if the two differ, the server says which is right.
+    const held = part === 'session' ? paintedSession(state) : state.segment.data
+    if (action?.type === 'setState' && held) {
+      paint()
+      if (JSON.stringify(held) !== JSON.stringify(data)) reread()
+      return
+    }
+    dispatch({ type: 'server', seq: tick(), [part]: data })
   })
 
   /**
@@ -149,7 +176,7 @@ export function createSessionRuntime(
   async function read<T>(part: Part, request: () => Promise<T>, again = true): Promise<T> {
     const seq = tick()
     const data = await request()
-    dispatch({ type: 'server', seq, [part]: data })
+    dispatch({ type: 'server', seq, read: true, [part]: data })
     const shown = part === 'session' ? paintedSession(state) : state.segment.data
     if (shown) return shown as T
     if (again) return read(part, request, false)
@@ -184,7 +211,8 @@ export function createSessionRuntime(
     const accepted = state.session.data && acceptedSession(state.session.data, fields, segment)
     dispatch({ type: 'server', seq, segment, session: accepted })
     try {
-      return await runtime.readSession()
+      await runtime.readSession()
+      return state.session.data!
     } catch (error) {
       // Kept, marked stale, and read again.
       void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
@@ -200,9 +228,13 @@ export function createSessionRuntime(
       () => true,
       () => false,
     )
-    dispatch({ type: 'settled', ok })
-    await afterPaint()
-    batch.settle(outcome)
+    try {
+      dispatch({ type: 'settled', ok })
+    } finally {
+      // Its callers are answered whatever a cache listener did meanwhile: no write hangs.
+      await afterPaint()
+      batch.settle(outcome)
+    }
   }
 
   function share(): void {
@@ -217,11 +249,14 @@ export function createSessionRuntime(
     readSession: () => read('session', () => client.getSession()),
     readSegment: () => read('segment', () => client.getSegment()),
     async refresh() {
-      // The segment too, when something reads it or it is cached (it must not go on describing the old session).
+      // The segment too, when something reads it or it is cached (it must not go on describing the
+      // old session); both land in one event, so no render shows one without the other.
       const segmentInUse = find('segment')?.isActive() || state.segment.data
-      const [session] = await Promise.all([runtime.readSession(), segmentInUse ? runtime.readSegment() : undefined])
+      const seq = tick()
+      const [session, segment] = await Promise.all([client.getSession(), segmentInUse ? client.getSegment() : undefined])
+      dispatch({ type: 'server', seq, read: true, session, segment })
       share()
-      return session
+      return state.session.data ?? session
     },
     confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
     write(fields, { load = false } = {}) {
@@ -255,5 +290,10 @@ function acceptedSession(session: Session, fields: PublicFieldValues, segment: S
   const written = withPublicFields(session, fields)
   const { regionId: _previous, ...checkout } = written.namespaces.checkout ?? {}
   if (typeof segment.regionId === 'string') checkout.regionId = { value: segment.regionId }
-  return { ...written, namespaces: { ...written.namespaces, checkout } }
+  // The store namespace follows the segment's sales channel and locale (the Session Manager's transforms).
+  const store = { ...written.namespaces.store }
+  for (const name of STORE_FIELDS) if (typeof segment[name] === 'string') store[name] = { value: segment[name] }
+  return { ...written, namespaces: { ...written.namespaces, checkout, store } }
 }
+
+const STORE_FIELDS = ['channel', 'cultureInfo', 'currencyCode', 'currencySymbol', 'countryCode'] as const

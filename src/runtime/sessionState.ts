@@ -28,10 +28,16 @@ export interface TabKnowledge {
   id: string
   /** How many of this tab's own writes were confirmed. */
   own: number
-  /** The latest write count heard from each other tab. */
+  /** For each other tab, how many of its writes the confirmed state follows (applied, or read since). */
   heard: TabWrites
+  /** Counts of messages not applied (they crossed): they join `heard` once a read started after them lands. */
+  unread: TabWrites
+  /** The order of the latest message not applied. */
+  unreadSince: number
   /** Another tab's change came while this tab's PATCH was out: only the server knows which came last. */
   crossed: boolean
+  /** How many of this tab's writes the other tabs were told of. */
+  shared: number
 }
 
 export interface SessionState {
@@ -63,6 +69,8 @@ export type Part = 'session' | 'segment'
 export interface ServerEvent {
   type: 'server'
   seq: number
+  /** A read's answer (not a write's): what the server held when it started. */
+  read?: boolean
   session?: Session
   segment?: Segment
   segmentUnknown?: boolean
@@ -92,7 +100,7 @@ export const initialState = (session: Confirmed<Session>, segment: Confirmed<Seg
   session,
   segment,
   writes: { phase: 'idle' },
-  tabs: { id: tab, own: 0, heard: {}, crossed: false },
+  tabs: { id: tab, own: 0, heard: {}, unread: {}, unreadSince: 0, crossed: false, shared: 0 },
 })
 
 const landed = <T>(current: Confirmed<T>, data: T | undefined, seq: number): Confirmed<T> => (seq > current.seq ? { data, seq } : current)
@@ -107,11 +115,16 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
     return { state: after, effects }
   }
   switch (event.type) {
-    case 'server':
+    case 'server': {
+      const session = event.session ? landed(state.session, event.session, event.seq) : state.session
+      // A read that started after the messages this tab did not apply has brought their writes.
+      const caughtUp = event.read && session !== state.session && event.seq > tabs.unreadSince
       return next({
-        session: event.session ? landed(state.session, event.session, event.seq) : state.session,
+        session,
         segment: event.segment || event.segmentUnknown ? landed(state.segment, event.segment, event.seq) : state.segment,
+        tabs: caughtUp ? { ...tabs, heard: { ...tabs.heard, ...tabs.unread }, unread: {} } : tabs,
       })
+    }
     case 'forgotten':
       return next({ [event.part]: { data: undefined, seq: state[event.part].seq } })
     case 'write': {
@@ -127,20 +140,23 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
       const { queued } = writes
       // The next PATCH leaves after the other tab's change arrived: the server orders it after that change.
       if (queued) return next({ writes: { phase: 'sending', inFlight: queued }, tabs: { ...tabs, own } }, { type: 'send', batch: queued })
-      const effects: Effect[] = tabs.crossed ? [{ type: 'reread' }] : event.ok ? [{ type: 'share' }] : []
-      return next({ writes: { phase: 'idle' }, tabs: { ...tabs, own, crossed: false } }, ...effects)
+      // Every confirmed write reaches the other tabs, even when a later one behind it failed.
+      const effects: Effect[] = tabs.crossed ? [{ type: 'reread' }] : own > tabs.shared ? [{ type: 'share' }] : []
+      return next({ writes: { phase: 'idle' }, tabs: { ...tabs, own, shared: own, crossed: false } }, ...effects)
     }
     case 'tab': {
       const { message } = event
-      const heard = { ...tabs.heard, [message.tab]: message.writes }
-      if (writes.phase === 'sending') return next({ tabs: { ...tabs, heard, crossed: true } })
-      // Their change was made before they heard of this tab's latest write: which came last is the server's to say.
-      if ((message.heard[tabs.id] ?? 0) < tabs.own) return next({ tabs: { ...tabs, heard } }, { type: 'reread' })
+      const counts = { [message.tab]: message.writes }
+      // Not applied: it and this tab's write crossed while the PATCH was out, or their change was
+      // made before they heard of this tab's latest write. Which came last is the server's to say.
+      const unread = { ...tabs, unread: { ...tabs.unread, ...counts }, unreadSince: event.seq }
+      if (writes.phase === 'sending') return next({ tabs: { ...unread, crossed: true } })
+      if ((message.heard[tabs.id] ?? 0) < tabs.own) return next({ tabs: unread }, { type: 'reread' })
       return next({
         session: landed(state.session, message.session, event.seq),
         // Without a segment (the sender's server moved it without saying where), this tab reads its own.
         segment: landed(state.segment, message.segment, event.seq),
-        tabs: { ...tabs, heard },
+        tabs: { ...tabs, heard: { ...tabs.heard, ...counts } },
       })
     }
   }

@@ -10,7 +10,7 @@ const defaultClients = new WeakMap<SessionClient, CheckoutClient>()
 export function useCheckoutClient(client?: CheckoutClient): CheckoutClient {
   const sessionClient = useSessionSource().client
   if (client) return client
-  const known = defaultClients.get(sessionClient) ?? createCheckoutClient(sessionClient.settings)
+  const known = defaultClients.get(sessionClient) ?? createCheckoutClient({ baseUrl: sessionClient.baseUrl, ...sessionClient.settings })
   defaultClients.set(sessionClient, known)
   return known
 }
