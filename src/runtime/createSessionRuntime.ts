@@ -116,8 +116,11 @@ export function createSessionRuntime(
 
   function setCache(part: Part, data: Session | Segment): void {
     painting = true
-    painted[part] = queryClient.setQueryData(keys[part], data)
-    painting = false
+    try {
+      painted[part] = queryClient.setQueryData(keys[part], data)
+    } finally {
+      painting = false
+    }
   }
 
   /** The only writer of the cache keys: session and segment in one notification. */
