@@ -103,7 +103,7 @@ describe('order by the page, never by a clock', () => {
     rendered.length = 0
     act(() => hydrate(queryClient, state)) // e.g. router.refresh() bringing a page rendered earlier
     await waitFor(() => expect(requestLines(mark)).toEqual(['GET /api/sessions?items=*']))
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0))
     expect(result.current[0]).toBe('confirmed-here')
     expect(rendered.filter((value) => value !== 'confirmed-here')).toEqual([])
   })

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createSessionClient } from '../core/createSessionClient'
+import { toRequestSettings } from '../core/request'
 import { sessionKeysFor } from '../runtime/sessionKeys'
 import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
 
@@ -23,7 +23,7 @@ export function fillSessionCache(
   providerBaseUrls: readonly string[] = [''],
 ): void {
   // The provider keys its cache by its client's baseUrl, so normalize the same way (no trailing slash).
-  for (const baseUrl of new Set(providerBaseUrls.map((url) => createSessionClient({ baseUrl: url }).baseUrl))) {
+  for (const baseUrl of new Set(providerBaseUrls.map((url) => toRequestSettings({ baseUrl: url }).baseUrl))) {
     const keys = sessionKeysFor(baseUrl)
     queryClient.setQueryData(keys.session, fetched.session)
     queryClient.setQueryData(keys.segment, fetched.segment)
