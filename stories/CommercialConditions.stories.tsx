@@ -4,7 +4,8 @@ import { B2BBuyer } from './examples/B2BBuyer'
 import { CampaignBanner } from './examples/CampaignBanner'
 import { LocaleSwitcher } from './examples/LocaleSwitcher'
 import { PriceList } from './examples/PriceList'
-import { TradePolicySwitcher } from './examples/TradePolicySwitcher'
+import { SalesChannelSwitcher } from './examples/SalesChannelSwitcher'
+import { utmCapture } from 'vtex-session-react'
 import { UtmCampaign } from './examples/UtmCampaign'
 import { demoSessionManager } from './support/demoSessionManager'
 
@@ -14,7 +15,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'Trade policy, locale, B2B price tables and Campaign Audiences, each changed in place with the same write queue as ' +
+          'Sales channel, locale, B2B price tables and Campaign Audiences, each changed in place with the same write queue as ' +
           '`setRegion`: the segment changes and the price list (keyed by `useSegmentKey()`) re-prices once. The emulator plays ' +
           'the Session Manager’s server-side rules: policy 2 sells in USD, policy 3 is private to `buyer@b2b.example`, ' +
           '`b2b…` price tables take 20% off and the `black-friday` audience 10%.',
@@ -26,18 +27,18 @@ export default meta
 
 type Story = StoryObj
 
-/** Switch trade policy: currency and prices follow; the private B2B policy answers 401 to an anonymous shopper. */
-export const TradePolicySwitcherStory: Story = {
-  name: 'Trade policy switcher',
+/** Switch the sales channel: currency and prices follow; the private B2B channel answers 401 to an anonymous shopper. */
+export const SalesChannelSwitcherStory: Story = {
+  name: 'Sales channel switcher',
   render: () => (
     <>
-      <TradePolicySwitcher />
+      <SalesChannelSwitcher />
       <PriceList />
     </>
   ),
 }
 
-/** Switch the locale: language and formats change, the currency stays the trade policy's. */
+/** Switch the locale: language and formats change, the currency stays the sales channel's. */
 export const LocaleSwitcherStory: Story = {
   name: 'Locale switcher',
   render: () => <LocaleSwitcher />,
@@ -53,7 +54,7 @@ export const LogInLogOut: Story = {
   render: () => (
     <>
       <B2BBuyer sessionManager={demoSessionManager} />
-      <TradePolicySwitcher />
+      <SalesChannelSwitcher />
       <PriceList />
     </>
   ),
@@ -63,7 +64,7 @@ export const LogInLogOut: Story = {
 export const CampaignAudienceBanner: Story = {
   name: 'Campaign audience banner from a UTM link',
   parameters: {
-    session: { captureUtm: true },
+    session: { captureUtm: utmCapture },
     landingQuery: 'utm_campaign=black-friday&utm_source=newsletter',
   } satisfies SessionStoryParameters,
   render: () => (

@@ -1,5 +1,5 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSessionClient,
   sessionKeys,
@@ -7,6 +7,7 @@ import {
   usePublicField,
   useSegment,
   useSession,
+  utmCapture,
   utmFieldsOf,
   type Session,
 } from '../src/index'
@@ -31,7 +32,7 @@ function useLandingPage(priceFetches: string[]) {
 
 function renderLandingPage(options: RenderOptions) {
   const priceFetches: string[] = []
-  const { wrapper, queryClient } = createWrapper({ captureUtm: true, strict: true, ...options })
+  const { wrapper, queryClient } = createWrapper({ captureUtm: utmCapture, strict: true, ...options })
   return { ...renderHook(() => useLandingPage(priceFetches), { wrapper }), priceFetches, queryClient }
 }
 
@@ -64,7 +65,7 @@ describe('<SessionProvider captureUtm>', () => {
     expect(requestLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*'])
     expect(result.current.campaign).toBe('spring')
     // Nor does the session count as stale for lacking them: a new reader mounts without a request.
-    renderHook(() => useSession(), { wrapper: createWrapper({ captureUtm: true, queryClient }).wrapper })
+    renderHook(() => useSession(), { wrapper: createWrapper({ captureUtm: utmCapture, queryClient }).wrapper })
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(requestLines(mark)).toHaveLength(2)
   })
@@ -82,6 +83,19 @@ describe('<SessionProvider captureUtm>', () => {
     await waitFor(() => expect(result.current.session.isSuccess).toBe(true))
     await waitFor(() => expect(requestLines()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments']))
     expect(result.current.campaign).toBeUndefined()
+  })
+
+  it('refuses the boolean of earlier versions in development, with the fix in the message, before any request', () => {
+    landOn(LANDING)
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect(() => renderLandingPage({ captureUtm: true as unknown as false })).toThrow(
+        'captureUtm takes utmCapture: import { utmCapture } from "vtex-session-react" and pass captureUtm={utmCapture}',
+      )
+    } finally {
+      quiet.mockRestore()
+    }
+    expect(requestLines()).toEqual([])
   })
 
   it('keeps the values for the retry when the first load fails, and shows the typed error', async () => {
@@ -130,7 +144,7 @@ describe('<SessionProvider captureUtm initialSession>', () => {
   it('makes no request when the session already holds them', async () => {
     const [initialSession, mark] = await serverSession({ utm_source: 'newsletter', utm_campaign: 'black-friday' })
     landOn(LANDING)
-    const { result } = renderHook(() => usePublicField('utm_campaign'), createWrapper({ captureUtm: true, strict: true, initialSession }))
+    const { result } = renderHook(() => usePublicField('utm_campaign'), createWrapper({ captureUtm: utmCapture, strict: true, initialSession }))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(result.current[0]).toBe('black-friday')
     expect(requestLines(mark)).toEqual([])

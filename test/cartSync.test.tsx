@@ -74,7 +74,7 @@ async function pickUpAtTheRioLocker(result: { current: ReturnType<typeof useStor
   await waitFor(() => expect(result.current.promise.pickupPoints).toHaveLength(2))
   await act(() => result.current.promise.setPickupPoint('rio-centro'))
   await waitFor(() => expect(result.current.cart.items.map(({ available }) => available)).toEqual([false, true]))
-  await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+  await waitFor(() => expect(result.current.cart.isSyncing).toBe(false))
 }
 
 async function loaded(result: { current: ReturnType<typeof useStorefront> }) {
@@ -119,7 +119,7 @@ describe('<CartSync>: the cart follows the session', () => {
     await loaded(result)
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
     await waitFor(() => expect(shippingWrites()).toHaveLength(1))
-    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    await waitFor(() => expect(result.current.cart.isSyncing).toBe(false))
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
     await act(() => refreshSession(queryClient))
     await act(() => queryClient.refetchQueries({ queryKey: ['vtex-checkout'] }))
@@ -168,7 +168,7 @@ describe('<CartSync>: the cart follows the session', () => {
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
     await waitFor(() => expect(posts).toBe(1))
     await act(() => refreshSession(queryClient))
-    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    await waitFor(() => expect(result.current.cart.isSyncing).toBe(false))
     expect(posts).toBe(1)
     server.events.removeAllListeners()
   })
@@ -188,14 +188,16 @@ describe('<CartSync>: the cart follows the session', () => {
     expect(result.current.region.regionId).toBeUndefined()
     expect(shippingWrites()).toHaveLength(0)
     await act(() => written!)
-    await waitFor(() => expect(result.current.cart.error).toMatchObject({ kind: 'http', status: 503 }))
+    // The cart's failure to follow the session is its sync's, not an item change of this hook's.
+    await waitFor(() => expect(result.current.cart.syncError).toMatchObject({ kind: 'http', status: 503 }))
+    expect(result.current.cart).toMatchObject({ error: null, loadError: null, isSyncing: false })
     expect(result.current.cart.total).toBe(price(null, 'sku-1'))
-    expect(result.current.cart.error?.message).not.toContain(result.current.cart.orderForm!.orderFormId)
+    expect(result.current.cart.syncError?.message).not.toContain(result.current.cart.orderForm!.orderFormId)
     expect(shippingWrites()).toHaveLength(1)
     // The next change writes again; success clears the error.
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
     await waitFor(() => expect(result.current.cart.total).toBe(price(RIO, 'sku-1')))
-    expect(result.current.cart.error).toBeNull()
+    expect(result.current.cart.syncError).toBeNull()
     expect(shippingWrites()).toHaveLength(2)
   })
 
@@ -208,7 +210,7 @@ describe('<CartSync>: the cart follows the session', () => {
       await Promise.all([result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }), result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' })])
     })
     await waitFor(() => expect(result.current.cart.total).toBe(price(SAO_PAULO, 'sku-4')))
-    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    await waitFor(() => expect(result.current.cart.isSyncing).toBe(false))
     const writes = shippingWrites()
     expect(writes.length).toBeLessThanOrEqual(2)
     expect(writes.at(-1)?.body).toMatchObject({ selectedAddresses: [{ postalCode: '01310-100' }] })
@@ -242,6 +244,34 @@ describe('<CartSync>: the cart follows the session', () => {
     const before = mock.requests.length
     await expect(result.current.cart.addItem('sku-3', -1)).rejects.toMatchObject({ kind: 'invalid-input' })
     expect(mock.requests).toHaveLength(before)
+    // The item change's own error: the cart read and its sync are fine, and reset() clears exactly it.
+    await waitFor(() => expect(result.current.cart.error).toMatchObject({ kind: 'invalid-input' }))
+    expect(result.current.cart).toMatchObject({ isPending: false, loadError: null, syncError: null, isLoading: false })
+    act(() => result.current.cart.reset())
+    await waitFor(() => expect(result.current.cart.error).toBeNull())
+  })
+
+  it('tells the first load of the cart (isLoading) apart from an item change (isPending)', async () => {
+    await seedCart([['sku-1', 1]])
+    mock.setLatency(({ path }) => (path.includes('/orderForm') ? 100 : 0))
+    const { result } = renderStorefront()
+    expect(result.current.cart).toMatchObject({ isLoading: true, isPending: false, items: [] })
+    await waitFor(() => expect(result.current.cart.isLoading).toBe(false))
+    let added: Promise<void> | undefined
+    act(() => {
+      added = result.current.cart.addItem('sku-3')
+    })
+    await waitFor(() => expect(result.current.cart.isPending).toBe(true))
+    expect(result.current.cart.isLoading).toBe(false)
+    await act(() => added!)
+    expect(result.current.cart).toMatchObject({ isPending: false, error: null })
+  })
+
+  it('shows a failed cart read as loadError, not as an item change error', async () => {
+    mock.fail({ kind: 'http', status: 503 }, { path: '/api/checkout/pub/orderForm' })
+    const { result } = renderStorefront()
+    await waitFor(() => expect(result.current.cart.loadError).toMatchObject({ kind: 'http', status: 503 }))
+    expect(result.current.cart).toMatchObject({ isLoading: false, error: null, orderForm: undefined })
   })
 })
 
@@ -320,7 +350,7 @@ describe('a region change that leaves the chosen pickup point out of range', () 
     await waitFor(() => expect(result.current.promise.method).toBe('delivery'))
     const deliveredInSaoPaulo = Math.round((price(SAO_PAULO, 'sku-4') + price(SAO_PAULO, 'sku-3')) * 100) / 100
     await waitFor(() => expect(result.current.cart.total).toBe(deliveredInSaoPaulo))
-    await waitFor(() => expect(result.current.cart.isUpdating).toBe(false))
+    await waitFor(() => expect(result.current.cart.isSyncing).toBe(false))
     expect(shippingWrites().slice(writesBefore).map(({ body }) => body)).toEqual([
       {
         clearAddressIfPostalCodeNotFound: false,
@@ -369,7 +399,9 @@ describe('useDeliveryPromise when dropping an out-of-range point fails', () => {
     mock.setLatency(({ path }) => (path.startsWith('/api/checkout/pub/pickup-points') ? 100 : 0))
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
     mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
-    await waitFor(() => expect(result.current.promise.error).toMatchObject({ kind: 'http', status: 503 }))
+    await waitFor(() => expect(result.current.promise.syncError).toMatchObject({ kind: 'http', status: 503 }))
+    // Not this hook's write: its own error stays clear.
+    expect(result.current.promise.error).toBeNull()
     expect(result.current.promise.pickupPoint).toBe('rio-botafogo')
   })
 })

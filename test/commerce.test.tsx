@@ -27,17 +27,17 @@ async function errorOf(write: () => Promise<void>): Promise<SessionError | undef
 }
 
 describe('useSalesChannel and useLocale', () => {
-  it('switch trade policy in one PATCH: channel, currency and country follow, prices refetch once', async () => {
+  it('switch the sales channel in one PATCH: channel, currency and country follow, prices refetch once', async () => {
     const fetches: string[] = []
     const { result } = renderHook(() => {
       usePricesCount(fetches)
       return { channel: useSalesChannel(), locale: useLocale() }
     }, createWrapper())
     await waitFor(() => expect(fetches).toHaveLength(1))
-    expect(result.current.channel.channel).toBe('1')
+    expect(result.current.channel).toMatchObject({ salesChannel: '1', isLoading: false, loadError: null })
     mock.reset()
-    await act(() => result.current.channel.setChannel('2'))
-    expect(result.current.channel).toMatchObject({ channel: '2', isPending: false, error: null })
+    await act(() => result.current.channel.setSalesChannel('2'))
+    expect(result.current.channel).toMatchObject({ salesChannel: '2', isPending: false, error: null })
     expect(result.current.locale).toMatchObject({ currencyCode: 'USD', currencySymbol: '$', countryCode: 'USA', cultureInfo: 'en-US' })
     expect(sessionRequests()[0]).toEqual({ method: 'PATCH', path: '/api/sessions', body: { public: { sc: { value: '2' } } } })
     expect(sessionRequests().length).toBeLessThanOrEqual(2)
@@ -46,14 +46,17 @@ describe('useSalesChannel and useLocale', () => {
     expect(fetches).toHaveLength(2)
   })
 
-  it('rejects a private trade policy with the Session Manager’s 401 (anonymous) / 403 (logged in) and keeps the channel', async () => {
+  it('rejects a private sales channel with the Session Manager’s 401 (anonymous) / 403 (logged in) and keeps the channel', async () => {
     const { result } = renderHook(() => ({ channel: useSalesChannel(), session: useSession() }), createWrapper())
-    await waitFor(() => expect(result.current.channel.channel).toBe('1'))
-    expect(await errorOf(() => result.current.channel.setChannel('3'))).toMatchObject({ kind: 'http', status: 401 })
-    expect(result.current.channel).toMatchObject({ channel: '1', error: { status: 401 } })
+    await waitFor(() => expect(result.current.channel.salesChannel).toBe('1'))
+    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({ kind: 'http', status: 401 })
+    expect(result.current.channel).toMatchObject({ salesChannel: '1', error: { status: 401 }, loadError: null })
+    // reset() clears exactly what `error` shows.
+    act(() => result.current.channel.reset())
+    await waitFor(() => expect(result.current.channel.error).toBeNull())
     mock.logIn(result.current.session.data?.id ?? '', { email: 'someone@example.com' })
-    expect(await errorOf(() => result.current.channel.setChannel('3'))).toMatchObject({ kind: 'http', status: 403 })
-    expect(result.current.channel.channel).toBe('1')
+    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({ kind: 'http', status: 403 })
+    expect(result.current.channel.salesChannel).toBe('1')
     expect(result.current.session.data?.namespaces.public?.sc).toBeUndefined() // the optimistic sc rolled back
   })
 
@@ -64,23 +67,35 @@ describe('useSalesChannel and useLocale', () => {
     expect(result.current.locale).toMatchObject({ cultureInfo: 'en-US', currencyCode: 'BRL' })
     mock.reset()
     expect(await errorOf(() => result.current.locale.setLocale('english'))).toMatchObject({ kind: 'invalid-input' })
-    expect(await errorOf(() => result.current.channel.setChannel('B2B'))).toMatchObject({ kind: 'invalid-input' })
+    expect(await errorOf(() => result.current.channel.setSalesChannel('B2B'))).toMatchObject({
+      kind: 'invalid-input',
+      message: 'A sales channel is a number written as a string such as "1", got "B2B"',
+    })
     expect(sessionRequests()).toEqual([])
+  })
+
+  it('keeps channel and setChannel as deprecated aliases of salesChannel and setSalesChannel', async () => {
+    const { result } = renderHook(() => useSalesChannel(), createWrapper())
+    await waitFor(() => expect(result.current.channel).toBe('1'))
+    await act(() => result.current.setChannel('2'))
+    expect(result.current).toMatchObject({ salesChannel: '2', channel: '2' })
+    expect(sessionRequests().filter(({ method }) => method === 'PATCH')).toEqual([{ method: 'PATCH', path: expect.stringMatching(/^\/api\/sessions/), body: { public: { sc: { value: '2' } } } }])
   })
 })
 
 describe('usePriceTables and useCampaigns', () => {
   it('tell loading and a failed load apart from an empty list', async () => {
     const { result } = renderHook(() => ({ tables: usePriceTables(), campaigns: useCampaigns() }), createWrapper())
-    expect(result.current.tables).toEqual({ priceTables: [], isPending: true, error: null })
-    await waitFor(() => expect(result.current.tables.isPending).toBe(false))
-    expect(result.current.tables).toEqual({ priceTables: [], isPending: false, error: null })
-    expect(result.current.campaigns).toEqual({ campaigns: [], isPending: false, error: null })
+    // Read-only hooks: the read state only (the deprecated isPending / error mirror it for one minor version).
+    expect(result.current.tables).toEqual({ priceTables: [], isLoading: true, loadError: null, isPending: true, error: null })
+    await waitFor(() => expect(result.current.tables.isLoading).toBe(false))
+    expect(result.current.tables).toEqual({ priceTables: [], isLoading: false, loadError: null, isPending: false, error: null })
+    expect(result.current.campaigns).toEqual({ campaigns: [], isLoading: false, loadError: null, isPending: false, error: null })
 
     mock.fail({ kind: 'http', status: 503 }, { path: '/api/sessions' })
     const failed = renderHook(() => usePriceTables(), createWrapper())
-    await waitFor(() => expect(failed.result.current.error).toMatchObject({ name: 'SessionError', kind: 'http', status: 503 }))
-    expect(failed.result.current).toMatchObject({ priceTables: [], isPending: false })
+    await waitFor(() => expect(failed.result.current.loadError).toMatchObject({ name: 'SessionError', kind: 'http', status: 503 }))
+    expect(failed.result.current).toMatchObject({ priceTables: [], isLoading: false })
   })
 
   it('read price tables from the session profile once the shopper is logged in', async () => {

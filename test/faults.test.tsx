@@ -56,7 +56,7 @@ describe('faults on a write', () => {
     expect(caught).toMatchObject({ kind: 'http', status: 503 })
     expect(result.current.field[2].error).toBe(caught)
     await act(() => result.current.field[1]('y'))
-    expect(result.current.field).toEqual(['y', expect.any(Function), { isPending: false, error: null, reset: expect.any(Function) }])
+    expect(result.current.field).toEqual(['y', expect.any(Function), { isLoading: false, loadError: null, isPending: false, error: null, reset: expect.any(Function) }])
   })
 
   it('clears the error with reset(), keeping the last good value', async () => {
@@ -142,12 +142,22 @@ describe('faults on a write', () => {
 })
 
 describe('faults on a read', () => {
-  it.each(faults)('%s on the first load: typed error on useSession and on usePublicField', async (_name, fault, kind) => {
+  it.each(faults)('%s on the first load: typed loadError on useSession, usePublicField and useRegion', async (_name, fault, kind) => {
     mock.fail(fault)
-    const { result } = renderHook(() => ({ session: useSession(), field: usePublicField('a') }), createWrapper())
+    const { result } = renderHook(() => ({ session: useSession(), field: usePublicField('a'), region: useRegion() }), createWrapper())
+    expect(result.current.region).toMatchObject({ isLoading: true, loadError: null })
     await waitFor(() => expect(result.current.session.error).not.toBeNull())
     expect(result.current.session.error).toMatchObject({ name: 'SessionError', kind })
-    expect(result.current.field[2].error).toBe(result.current.session.error)
+    expect(result.current.session.loadError).toBe(result.current.session.error)
+    // A failed read is the read's state; the write's `error` stays for the hook's own writes.
+    expect(result.current.field[2]).toMatchObject({ isLoading: false, loadError: result.current.session.error, error: null })
+    expect(result.current.region).toMatchObject({ isLoading: false, loadError: result.current.session.error, error: null })
+    // reset() clears the write's error only: the failed read stays on show.
+    await act(async () => {
+      result.current.region.reset()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    })
+    expect(result.current.region.loadError).toBe(result.current.session.error)
   })
 
   it('keeps the last good session on screen when a refetch fails', async () => {

@@ -14,7 +14,11 @@ import {
   usePriceTables,
   useCampaigns,
   useUpdateSession,
+  useLocale,
+  useSalesChannel,
+  utmCapture,
   type PublicFieldUpdate,
+  type UtmCapture,
   type RegionInput,
   type Segment,
   type Session,
@@ -24,14 +28,21 @@ import {
   type SessionProviderProps,
 } from '../src/index'
 
+import { useDeliveryPromise, useOrderForm } from '../src/checkout/index'
+
+/** The result contract, once: the read's state, and a writing hook's own write. */
+type Read = { isLoading: boolean; loadError: SessionError | null }
+type Write = { isPending: boolean; error: SessionError | null; reset: () => void }
+type Loaded<T> = UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null }
+
 describe('hook types', () => {
   it('useSession is a query of Session, or of what select picks, failing with SessionError', () => {
-    expectTypeOf(useSession()).toEqualTypeOf<UseQueryResult<Session, SessionError>>()
-    expectTypeOf(useSession({ select: (session) => session.id })).toEqualTypeOf<UseQueryResult<string, SessionError>>()
+    expectTypeOf(useSession()).toEqualTypeOf<Loaded<Session>>()
+    expectTypeOf(useSession({ select: (session) => session.id })).toEqualTypeOf<Loaded<string>>()
   })
 
   it('useSegment is a query of Segment whose fields may be null', () => {
-    expectTypeOf(useSegment()).toEqualTypeOf<UseQueryResult<Segment, SessionError>>()
+    expectTypeOf(useSegment()).toEqualTypeOf<Loaded<Segment>>()
     expectTypeOf<Segment['regionId']>().toEqualTypeOf<string | null | undefined>()
   })
 
@@ -39,7 +50,7 @@ describe('hook types', () => {
     const [value, setValue, state] = usePublicField('utm_campaign')
     expectTypeOf(value).toEqualTypeOf<string | undefined>()
     expectTypeOf(setValue).toEqualTypeOf<(value: string) => Promise<void>>()
-    expectTypeOf(state).toEqualTypeOf<{ isPending: boolean; error: SessionError | null; reset: () => void }>()
+    expectTypeOf(state).toEqualTypeOf<{ isLoading: boolean; loadError: SessionError | null; isPending: boolean; error: SessionError | null; reset: () => void }>()
     // @ts-expect-error values are strings
     void setValue(42)
     // @ts-expect-error the tuple is readonly
@@ -58,7 +69,14 @@ describe('hook types', () => {
     // @ts-expect-error a country is required
     void region.setRegion({ postalCode: '22250-040' })
     expectTypeOf(region.locate).toEqualTypeOf<(country?: string) => Promise<void>>()
-    expectTypeOf(region.reset).toEqualTypeOf<() => void>()
+    expectTypeOf(region).toExtend<Read & Write>()
+  })
+
+  it('every hook that reads and writes follows the one result contract', () => {
+    expectTypeOf(useLocale()).toExtend<Read & Write & { setLocale: (cultureInfo: string) => Promise<void> }>()
+    expectTypeOf(useSalesChannel()).toExtend<Read & Write & { salesChannel: string | undefined; setSalesChannel: (salesChannel: string) => Promise<void> }>()
+    expectTypeOf(useOrderForm()).toExtend<Read & Write & { isSyncing: boolean; syncError: SessionError | null }>()
+    expectTypeOf(useDeliveryPromise()).toExtend<Read & Write & { syncError: SessionError | null }>()
   })
 
   it('useSessionRefresh has the write hooks\' isPending, error and reset', () => {
@@ -70,13 +88,17 @@ describe('hook types', () => {
     }>()
   })
 
-  it('usePriceTables and useCampaigns tell loading and errors apart from an empty list', () => {
-    expectTypeOf(usePriceTables()).toEqualTypeOf<{ priceTables: readonly string[]; isPending: boolean; error: SessionError | null }>()
-    expectTypeOf(useCampaigns()).toEqualTypeOf<{ campaigns: readonly string[]; isPending: boolean; error: SessionError | null }>()
+  it('usePriceTables and useCampaigns only read: the read state tells loading and errors apart from an empty list', () => {
+    expectTypeOf(usePriceTables()).toExtend<Read & { priceTables: readonly string[] }>()
+    expectTypeOf(useCampaigns()).toExtend<Read & { campaigns: readonly string[] }>()
   })
 
-  it('SessionProvider takes captureUtm and syncTabs as booleans', () => {
-    expectTypeOf<SessionProviderProps['captureUtm']>().toEqualTypeOf<boolean | undefined>()
+  it('SessionProvider takes the utmCapture import (never a boolean true) and syncTabs as a boolean', () => {
+    expectTypeOf<SessionProviderProps['captureUtm']>().toEqualTypeOf<UtmCapture | false | undefined>()
+    expectTypeOf(utmCapture).toEqualTypeOf<UtmCapture>()
+    // @ts-expect-error UTM capture is an import of its own, so the app that does not use it does not ship it
+    const on: SessionProviderProps['captureUtm'] = true
+    void on
     expectTypeOf<SessionProviderProps['syncTabs']>().toEqualTypeOf<boolean | undefined>()
   })
 

@@ -90,7 +90,7 @@ describe('usePublicField', () => {
     await waitFor(() => expect(result.current[0]).toBe('mail'))
     expect(result.current[2].isPending).toBe(true)
     await act(() => write)
-    expect(result.current[2]).toEqual({ isPending: false, error: null, reset: expect.any(Function) })
+    expect(result.current[2]).toEqual({ isLoading: false, loadError: null, isPending: false, error: null, reset: expect.any(Function) })
   })
 
   it('accepts a public. prefix and reads the same field', async () => {

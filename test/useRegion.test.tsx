@@ -20,6 +20,19 @@ async function renderStorefront(options: Parameters<typeof createWrapper>[0] = {
 }
 
 describe('useRegion', () => {
+  it('says it is loading until the session arrives, with no write pending, and records every state it renders', async () => {
+    mock.setLatency(50)
+    const states: string[] = []
+    const { result } = renderHook(() => {
+      const { isLoading, isPending, postalCode, loadError } = useRegion()
+      const state = `${isLoading ? 'loading' : 'loaded'} ${isPending ? 'pending' : 'idle'} ${postalCode ?? '-'} ${loadError ? 'failed' : 'ok'}`
+      if (states.at(-1) !== state) states.push(state)
+      return isLoading
+    }, createWrapper())
+    await waitFor(() => expect(result.current).toBe(false))
+    expect(states).toEqual(['loading idle - ok', 'loaded idle - ok'])
+  })
+
   it("puts the emulator's regionId into useRegion and useSegment and re-prices once, in at most 2 requests", async () => {
     const { result, fetches } = await renderStorefront()
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))

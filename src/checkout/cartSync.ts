@@ -44,7 +44,7 @@ export interface CartConnection {
   orderFormId?: string
 }
 
-/** What prices the cart besides its address: trade policy, price tables, campaigns. */
+/** What prices the cart besides its address: sales channel, price tables, campaigns. */
 const priceKeyOf = (session: Session) =>
   JSON.stringify([
     readSessionValue(session, 'store', 'channel'),
@@ -65,7 +65,7 @@ const priceKeyOf = (session: Session) =>
  * orderForm's shipping data once — only when the orderForm does not already hold it — and puts the
  * re-priced answer in the cache (no read after). One write at a time; a target written once is not
  * written again until it changes or the orderForm is read anew, so an answer that never matches
- * cannot loop. A session change that re-prices without moving the cart (trade policy, price
+ * cannot loop. A session change that re-prices without moving the cart (sales channel, price
  * tables) re-reads the orderForm once.
  */
 export function createCartSync(queryClient: QueryClient, initialClient: CheckoutClient, session: SessionLink) {

@@ -1,10 +1,10 @@
 import { SessionError } from './SessionError'
 import type { PublicFieldValues } from './types'
 
-/** Trade policy (sales channel) ids are numbers written as strings: `'1'`, `'2'`. */
+/** Sales channel (trade policy) ids are numbers written as strings: `'1'`, `'2'`. */
 export function toSalesChannelFields(sc: unknown): PublicFieldValues {
   if (typeof sc !== 'string' || !/^\d+$/.test(sc)) {
-    throw new SessionError('invalid-input', `A trade policy is a number written as a string such as "1", got ${JSON.stringify(sc)}`)
+    throw new SessionError('invalid-input', `A sales channel is a number written as a string such as "1", got ${JSON.stringify(sc)}`)
   }
   return { sc }
 }

@@ -5,6 +5,7 @@ import type { Session } from '../core/types'
 import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 import { sessionRuntime } from './sessionRuntime'
+import type { UtmCapture } from './utmCapture'
 
 export interface SessionProviderProps {
   /** Origin of the Session Manager (default `''`: the page's own origin, as on a VTEX store or behind a proxy). */
@@ -22,11 +23,12 @@ export interface SessionProviderProps {
   /** Refetch a stale session in the background when the window regains focus, keeping it on screen (default true). */
   refetchOnWindowFocus?: boolean
   /**
-   * Copy `utm_source`, `utm_medium`, `utm_campaign`, `utmi_campaign`, `utmi_page` and `utmi_part`
-   * from the page URL into the session with the first load — one `PATCH ?items=*` in place of
-   * the GET (after mount with `initialSession`, and only for values it lacks). Once per page load.
+   * `captureUtm={utmCapture}` (import `utmCapture` from this package) copies `utm_source`,
+   * `utm_medium`, `utm_campaign`, `utmi_campaign`, `utmi_page` and `utmi_part` from the page URL
+   * into the session with the first load — one `PATCH ?items=*` in place of the GET (after mount
+   * with `initialSession`, and only for values it lacks). Once per page load. Off by default.
    */
-  captureUtm?: boolean
+  captureUtm?: UtmCapture | false
   /** Share confirmed writes with the other tabs of this origin and `baseUrl` through `BroadcastChannel` (default true). */
   syncTabs?: boolean
   children?: ReactNode
@@ -43,7 +45,7 @@ export function SessionProvider({
   dependentQueries = NO_QUERIES,
   staleTime = DEFAULT_STALE_TIME,
   refetchOnWindowFocus = true,
-  captureUtm = false,
+  captureUtm,
   syncTabs = true,
   children,
 }: SessionProviderProps) {
@@ -52,6 +54,10 @@ export function SessionProvider({
   if (queryClient === undefined) {
     // It never creates a cache of its own: the app keeps one.
     throw new Error('SessionProvider needs a QueryClient: wrap it in <QueryClientProvider> or pass its queryClient prop')
+  }
+  if (process.env.NODE_ENV !== 'production' && (captureUtm as unknown) === true) {
+    // The prop took a boolean before 0.2: `true` now needs the capture code passed in.
+    throw new Error('SessionProvider: captureUtm takes utmCapture: import { utmCapture } from "vtex-session-react" and pass captureUtm={utmCapture}')
   }
   const client = useMemo(() => clientProp ?? createSessionClient({ baseUrl }), [clientProp, baseUrl])
 

@@ -4,7 +4,7 @@ import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
 import { sessionKeysFor } from '../runtime/sessionKeys'
 import { sessionRuntime } from './sessionRuntime'
-import { loadSessionWithUtm, utmPending } from './utmCapture'
+import type { UtmCapture } from './utmCapture'
 
 /** Components that mount later reuse the cached session instead of refetching it. */
 export const DEFAULT_STALE_TIME = 5 * 60_000
@@ -15,10 +15,11 @@ export interface SessionQuerySettings {
   /** Refetch a stale session in the background when the window regains focus (default true). */
   refetchOnWindowFocus?: boolean
   /**
-   * Send the page URL's `utm_*` / `utmi_*` parameters with the first load (one `PATCH ?items=*`
-   * in place of the GET), once per page load, only those the session lacks (default false).
+   * `utmCapture` (imported from this package) sends the page URL's `utm_*` / `utmi_*` parameters
+   * with the first load (one `PATCH ?items=*` in place of the GET), once per page load, only those
+   * the session lacks. Without it (the default) that code is not in the app's bundle.
    */
-  captureUtm?: boolean
+  captureUtm?: UtmCapture | false
 }
 
 /**
@@ -28,18 +29,18 @@ export interface SessionQuerySettings {
  */
 export function sessionQueryOptions(client: SessionClient, settings: SessionQuerySettings = {}) {
   const staleTime = settings.staleTime ?? DEFAULT_STALE_TIME
+  const capture = settings.captureUtm
   return queryOptions<Session, SessionError, Session, readonly unknown[]>({
     queryKey: sessionKeysFor(client.baseUrl).session,
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
     queryFn: ({ client: queryClient, queryKey }) => {
       const runtime = sessionRuntime(queryClient, client)
-      if (!settings.captureUtm) return runtime.readSession()
-      return loadSessionWithUtm(runtime, queryClient.getQueryCache().find<Session, SessionError>({ queryKey, exact: true }))
+      return capture ? capture.load(runtime, queryClient.getQueryCache().find<Session, SessionError>({ queryKey, exact: true })) : runtime.readSession()
     },
     // A session that lacks the page's UTM values is stale: the first read (even of a
     // server-rendered session) sends them.
-    staleTime: settings.captureUtm ? (query) => (utmPending(query) ? 0 : staleTime) : staleTime,
+    staleTime: capture ? (query) => (capture.pending(query) ? 0 : staleTime) : staleTime,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
   })
 }

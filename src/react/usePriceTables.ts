@@ -1,12 +1,15 @@
 import { readSessionValue } from '../core/readSessionValue'
 import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
+import type { ReadState } from './readState'
 import { useSessionList } from './useSessionList'
 
-export interface UsePriceTablesResult {
-  /** The ids; `[]` also while loading or after an error: `isPending` and `error` tell those apart. */
+export interface UsePriceTablesResult extends ReadState {
+  /** The ids; `[]` also while loading or after a failed read: `isLoading` and `loadError` tell those apart. */
   priceTables: readonly string[]
+  /** @deprecated since 0.2, removed in 0.3: use `isLoading` (this hook does not write). */
   isPending: boolean
+  /** @deprecated since 0.2, removed in 0.3: use `loadError` (this hook does not write). */
   error: SessionError | null
 }
 
@@ -16,6 +19,6 @@ const fromSegment = (segment: Segment) => segment.priceTables
 
 /** The B2B price tables the session buys with (`profile.priceTables`, else the segment's), as ids. */
 export function usePriceTables(): UsePriceTablesResult {
-  const { list, isPending, error } = useSessionList('usePriceTables', fromProfile, fromSegment)
-  return { priceTables: list, isPending, error }
+  const { list, isLoading, loadError } = useSessionList('usePriceTables', fromProfile, fromSegment)
+  return { priceTables: list, isLoading, loadError, isPending: isLoading, error: loadError }
 }

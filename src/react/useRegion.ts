@@ -2,8 +2,8 @@ import { useCallback } from 'react'
 import { currentCoordinates } from '../core/geolocation'
 import { readSessionValue } from '../core/readSessionValue'
 import { toCountry, toRegionFields, type RegionInput } from '../core/regionInput'
-import type { SessionError } from '../core/SessionError'
 import type { Session } from '../core/types'
+import { readStateOf, type ReadState, type WriteState } from './readState'
 import { useSessionQuery } from './useSessionQuery'
 import { useSessionWrite } from './useSessionWrite'
 
@@ -14,7 +14,7 @@ export interface Region {
   country: string | undefined
 }
 
-export interface UseRegionResult extends Region {
+export interface UseRegionResult extends Region, ReadState, WriteState {
   /** Checks the input (postal-code format per country) before any request, then re-prices in place. */
   setRegion: (input: RegionInput) => Promise<void>
   /**
@@ -23,10 +23,6 @@ export interface UseRegionResult extends Region {
    * no position (no API, no fix, timeout) is a `network` error.
    */
   locate: (country?: string) => Promise<void>
-  isPending: boolean
-  error: SessionError | null
-  /** Clears this hook's write error. */
-  reset: () => void
 }
 
 const selectRegion = (session: Session): Region => ({
@@ -50,7 +46,7 @@ const toFields = async (request: RegionRequest) =>
 /** The shopper's region, `setRegion` to change it by postal code or coordinates, and `locate`. */
 export function useRegion(): UseRegionResult {
   const region = useSessionQuery('useRegion', selectRegion)
-  const { write, isPending, error, reset } = useSessionWrite('useRegion', toFields)
+  const { write, ...writeState } = useSessionWrite('useRegion', toFields)
   const country = region.data?.country
   const locate = useCallback((inCountry = country) => write([LOCATE, inCountry]), [write, country])
   return {
@@ -59,8 +55,7 @@ export function useRegion(): UseRegionResult {
     country,
     setRegion: write,
     locate,
-    isPending,
-    error: error ?? region.error,
-    reset,
+    ...readStateOf(region),
+    ...writeState,
   }
 }

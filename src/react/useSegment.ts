@@ -1,11 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { SessionError } from '../core/SessionError'
 import type { Segment } from '../core/types'
-import { useSegmentQuery } from './useSessionQuery'
+import { useSegmentQuery, withLoadError } from './useSessionQuery'
 
-export type UseSegmentResult = UseQueryResult<Segment, SessionError>
+/** React Query's result, with the contract's `loadError` (the same as its `error`: this hook only reads). */
+export type UseSegmentResult = UseQueryResult<Segment, SessionError> & { readonly loadError: SessionError | null }
 
-/** The session's segment (`GET /api/segments`): region, trade policy, price tables, currency, locale. */
+/** The session's segment (`GET /api/segments`): region, sales channel, price tables, currency, locale. */
 export function useSegment(): UseSegmentResult {
-  return useSegmentQuery('useSegment')
+  return withLoadError(useSegmentQuery('useSegment'))
 }

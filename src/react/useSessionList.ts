@@ -1,18 +1,14 @@
 import { useMemo } from 'react'
 import { toIdList } from '../core/commerceInput'
-import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
+import type { ReadState } from './readState'
 import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
 
 const NONE: readonly string[] = []
 
-export interface SessionList {
-  /** The ids; empty while loading, on error, or when there are none (tell those apart by the two fields below). */
+export interface SessionList extends ReadState {
+  /** The ids; empty while loading, on error, or when there are none (the read state tells those apart). */
   list: readonly string[]
-  /** The session (or the segment it falls back to) is still loading: the list is not known yet. */
-  isPending: boolean
-  /** The load failed: the list is the last one known (empty if none). */
-  error: SessionError | null
 }
 
 /**
@@ -32,7 +28,7 @@ export function useSessionList(
   const list = useMemo(() => (value ? toIdList(value) : NONE), [value])
   return {
     list,
-    isPending: fromSession.isPending || (needsSegment && fromSegment.isPending),
-    error: fromSession.error ?? (needsSegment ? fromSegment.error : null),
+    isLoading: fromSession.isLoading || (needsSegment && fromSegment.isLoading),
+    loadError: fromSession.error ?? (needsSegment ? fromSegment.error : null),
   }
 }

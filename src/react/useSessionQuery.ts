@@ -18,3 +18,13 @@ export function useSegmentQuery<T = Segment>(
   const { segmentOptions, queryClient } = useSessionContext(hookName)
   return useQuery({ ...segmentOptions, select, enabled }, queryClient)
 }
+
+/**
+ * Adds `loadError` to a query result without reading `error` now: React Query tracks which
+ * properties a component reads, and a getter keeps that (a spread would read them all).
+ */
+export function withLoadError<T>(result: UseQueryResult<T, SessionError>): UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null } {
+  // The same result object may come back on the next render (notifyOnChangeProps): defined once.
+  if (!('loadError' in result)) Object.defineProperty(result, 'loadError', { get: () => result.error, enumerable: true })
+  return result as UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null }
+}

@@ -2,16 +2,13 @@ import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { SessionError } from '../core/SessionError'
 import type { PublicFieldValues, Session } from '../core/types'
+import type { WriteState } from './readState'
 import { settleForReaders } from './settleForReaders'
 import { useSessionContext } from './SessionContext'
 
-export interface SessionWrite<TInput> {
+export interface SessionWrite<TInput> extends WriteState {
   /** Settles after this hook's state reached React; marked as handled (see `settleForReaders`). */
   write: (input: TInput) => Promise<void>
-  isPending: boolean
-  error: SessionError | null
-  /** Clears this hook's `error` (and its last result). */
-  reset: () => void
 }
 
 /**

@@ -11,11 +11,11 @@ import type { SessionRuntime } from '../runtime/createSessionRuntime'
 const utmOf = new WeakMap<object, 'sending' | 'sent'>()
 
 /** The page URL's UTM values the session query still has to send (none on a server, none once sent). */
-export const utmToSend = (query: Pick<Query<Session, SessionError>, 'state'>): PublicFieldValues =>
+const utmToSend = (query: Pick<Query<Session, SessionError>, 'state'>): PublicFieldValues =>
   utmOf.has(query) || typeof location === 'undefined' ? {} : utmFieldsOf(location.search, query.state.data)
 
 /** Readers wait (the session is stale) while the values are unsent or on their way. */
-export const utmPending = (query: Pick<Query<Session, SessionError>, 'state'>): boolean =>
+const utmPending = (query: Pick<Query<Session, SessionError>, 'state'>): boolean =>
   utmOf.get(query) === 'sending' || Object.keys(utmToSend(query)).length > 0
 
 /**
@@ -23,7 +23,7 @@ export const utmPending = (query: Pick<Query<Session, SessionError>, 'state'>): 
  * in place of the GET (a write of the runtime, queued like any other), so the first answer
  * already has them — and their campaign segment.
  */
-export async function loadSessionWithUtm(runtime: SessionRuntime, query: Query<Session, SessionError> | undefined): Promise<Session> {
+async function loadSessionWithUtm(runtime: SessionRuntime, query: Query<Session, SessionError> | undefined): Promise<Session> {
   const utm = query === undefined ? {} : utmToSend(query)
   if (query === undefined || Object.keys(utm).length === 0) return runtime.readSession()
   utmOf.set(query, 'sending')
@@ -36,3 +36,16 @@ export async function loadSessionWithUtm(runtime: SessionRuntime, query: Query<S
     throw error
   }
 }
+
+/** How the session query loads when UTM capture is on: pass `utmCapture` as `captureUtm`. */
+export interface UtmCapture {
+  load: typeof loadSessionWithUtm
+  pending: typeof utmPending
+}
+
+/**
+ * UTM capture, for `<SessionProvider captureUtm={utmCapture}>`: the page URL's `utm_source`,
+ * `utm_medium`, `utm_campaign`, `utmi_campaign`, `utmi_page` and `utmi_part` go to the session
+ * with its first load. An import of its own, so an app that does not use it does not ship it.
+ */
+export const utmCapture: UtmCapture = { load: loadSessionWithUtm, pending: utmPending }

@@ -15,7 +15,7 @@ export interface PageCachePolicy {
   /** The page cache key (the segment key) when shareable; a CDN varies the cached page by it. */
   cacheKey: string | undefined
   /** Why not, when it is not shareable (for logs): no cookie value, no token. */
-  reason?: 'sets-cookie' | 'logged-in' | 'impersonating' | 'private-trade-policy'
+  reason?: 'sets-cookie' | 'logged-in' | 'impersonating' | 'private-sales-channel'
   /** Response headers to set, as they are. */
   headers: { 'Cache-Control': string; Vary: string }
 }
@@ -30,10 +30,10 @@ const impersonating = (session: Session) =>
 
 /**
  * How a CDN may cache the page rendered for this session. Shoppers with equal segments see equal
- * prices, so an anonymous shopper on a public trade policy, whose response sets no cookie, gets a
+ * prices, so an anonymous shopper on a public sales channel, whose response sets no cookie, gets a
  * page that may be shared under its segment key (as VTEX varies its own page cache by
  * `vtex_segment`). Anything personal — a cookie being set, a logged-in or impersonating shopper,
- * a private trade policy — is `private, no-store`.
+ * a private sales channel — is `private, no-store`.
  */
 export function pageCachePolicy(fetched: FetchedSession, options: PageCacheOptions = {}): PageCachePolicy {
   const reason =
@@ -44,7 +44,7 @@ export function pageCachePolicy(fetched: FetchedSession, options: PageCacheOptio
         : impersonating(fetched.session)
           ? 'impersonating'
           : fetched.segment.channelPrivacy === 'private'
-            ? 'private-trade-policy'
+            ? 'private-sales-channel'
             : undefined
   if (reason !== undefined) {
     return { shareable: false, cacheKey: undefined, reason, headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } }

@@ -2,7 +2,7 @@ import { useLocale } from 'vtex-session-react'
 
 const LOCALES = ['pt-BR', 'en-US', 'es-AR']
 
-/** Changes the locale (language and formats); the currency stays the trade policy's. */
+/** Changes the locale (language and formats); the currency stays the sales channel's. */
 export function LocaleSwitcher() {
   const { cultureInfo, currencyCode, setLocale, isPending, error } = useLocale()
   const sample = cultureInfo && currencyCode ? new Intl.NumberFormat(cultureInfo, { style: 'currency', currency: currencyCode }).format(1234.5) : '…'

@@ -42,7 +42,8 @@ function RegionPicker() {
 
 /** Ship to me, or pick up at a point near the region. */
 function DeliverySwitch() {
-  const { method, setMethod, pickupPoint, setPickupPoint, pickupPoints, isPending, error } = useDeliveryPromise()
+  const { method, setMethod, pickupPoint, setPickupPoint, pickupPoints, isPending, error, loadError, syncError } = useDeliveryPromise()
+  const problem = error ?? loadError ?? syncError
   const noPoints = pickupPoints.length === 0
   return (
     <div className="sf-delivery" role="group" aria-label="Delivery method" aria-busy={isPending}>
@@ -61,7 +62,7 @@ function DeliverySwitch() {
           ))}
         </select>
       )}
-      {error && <p role="alert">{error.message}</p>}
+      {problem && <p role="alert">{problem.message}</p>}
     </div>
   )
 }
@@ -94,13 +95,15 @@ function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
 }
 
 function MiniCart() {
-  const { items, total, currencyCode, isPending, isUpdating, error, setQuantity } = useOrderForm()
+  const { items, total, currencyCode, isLoading, loadError, isPending, error, isSyncing, syncError, setQuantity } = useOrderForm()
+  const updating = isPending || isSyncing
+  const problem = error ?? syncError ?? loadError
   return (
-    <aside className="sf-minicart" aria-label="Cart" aria-busy={isUpdating}>
+    <aside className="sf-minicart" aria-label="Cart" aria-busy={updating}>
       <h2>
         Your cart <small>{items.reduce((count, item) => count + item.quantity, 0)} items</small>
       </h2>
-      {isPending ? (
+      {isLoading ? (
         <p>Loading the cart…</p>
       ) : items.length === 0 ? (
         <p className="sf-empty">Nothing here yet.</p>
@@ -130,8 +133,8 @@ function MiniCart() {
       <p className="sf-total">
         Total <strong data-testid="minicart-total">{total === undefined ? '—' : money(total, currencyCode)}</strong>
       </p>
-      {isUpdating && <p className="sf-hint">Updating prices…</p>}
-      {error && <p role="alert">The cart could not be updated: {error.message}</p>}
+      {updating && <p className="sf-hint">Updating prices…</p>}
+      {problem && <p role="alert">The cart could not be updated: {problem.message}</p>}
     </aside>
   )
 }

@@ -4,7 +4,7 @@ import { usePublicField, useSegment } from 'vtex-session-react'
 const neverChanges = () => () => {}
 
 /**
- * What `<SessionProvider captureUtm>` did with the landing URL: `?utm_campaign=…&utm_source=…`
+ * What `<SessionProvider captureUtm={utmCapture}>` did with the landing URL: `?utm_campaign=…&utm_source=…`
  * reach the public namespace with the first load (one PATCH, StrictMode included), and the
  * segment carries them on to the price engine.
  */

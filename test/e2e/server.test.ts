@@ -274,7 +274,7 @@ describe('fetchSession against a Session Manager that answers only as the OpenAP
 })
 
 describe('pageCachePolicy', () => {
-  it('shares the page of an anonymous returning shopper on a public trade policy, under the segment key', async () => {
+  it('shares the page of an anonymous returning shopper on a public sales channel, under the segment key', async () => {
     const created = await fetchSession({ baseUrl: emulator.url })
     const returning = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie) })
     expect(returning.setCookie).toEqual([]) // the cookies it holds are not sent back
@@ -296,7 +296,7 @@ describe('pageCachePolicy', () => {
     const anonymous = { ...created, setCookie: [] }
     const impersonated = { ...anonymous, session: { ...anonymous.session, namespaces: { ...anonymous.session.namespaces, impersonate: { storeUserId: { value: 'u-1' } } } } }
     expect(pageCachePolicy(impersonated)).toEqual({ ...privately, reason: 'impersonating' })
-    expect(pageCachePolicy({ ...anonymous, segment: { ...anonymous.segment, channelPrivacy: 'private' } })).toEqual({ ...privately, reason: 'private-trade-policy' })
+    expect(pageCachePolicy({ ...anonymous, segment: { ...anonymous.segment, channelPrivacy: 'private' } })).toEqual({ ...privately, reason: 'private-sales-channel' })
   })
 })
 

@@ -155,8 +155,8 @@ describe('the Storybook demos in chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '11-two-tabs.png') })
   })
 
-  it('switches trade policy in place: USD prices for policy 2, a 401 message for the private policy 3', async () => {
-    await openStory('storefront-commercial-conditions--trade-policy-switcher-story')
+  it('switches the sales channel in place: USD prices for channel 2, a 401 message for the private channel 3', async () => {
+    await openStory('storefront-commercial-conditions--sales-channel-switcher-story')
     await page.getByText('Channel 1 · BRL · BRA').waitFor()
     await page.getByText('Prices up to date').waitFor()
     await page.getByRole('button', { name: 'United States (USD)' }).click()
@@ -164,9 +164,9 @@ describe('the Storybook demos in chromium', () => {
     await expect.poll(pricesText).toContain('$')
     await expect.poll(pricesText).not.toContain('R$')
     await page.getByRole('button', { name: 'B2B (private)' }).click()
-    await page.getByText('Log in to use this trade policy.').waitFor()
-    expect(await page.getByTestId('trade-policy').innerText()).toContain('Channel 2')
-    await page.screenshot({ path: join(SCREENSHOTS, '7-trade-policy.png') })
+    await page.getByText('Log in to use this sales channel.').waitFor()
+    expect(await page.getByTestId('sales-channel').innerText()).toContain('Channel 2')
+    await page.screenshot({ path: join(SCREENSHOTS, '7-sales-channel.png') })
     errors = errors.filter((error) => error !== 'HTTP 401 /api/sessions')
   })
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { SessionError, useSession, useSessionSource, type Session } from 'vtex-session-react'
+import type { ReadState, WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { deliveryPromiseOf, facetsTextOf } from '../../core/deliveryFacets'
@@ -12,7 +13,11 @@ import { useCheckoutClient } from './useCheckoutClient'
 
 export type DeliveryMethod = 'delivery' | 'pickup'
 
-export interface UseDeliveryPromiseResult {
+/**
+ * The result contract: the session's and the pickup points' read (`isLoading`, `loadError`), this
+ * hook's own writes (`isPending`, `error`, `reset`), and the cart sync's drop of a point out of range.
+ */
+export interface UseDeliveryPromiseResult extends ReadState, WriteState {
   method: DeliveryMethod
   /** `pickup` picks the nearest point unless one is chosen; `delivery` drops the pickup point. */
   setMethod: (method: DeliveryMethod) => Promise<void>
@@ -21,9 +26,8 @@ export interface UseDeliveryPromiseResult {
   setPickupPoint: (id: string | null) => Promise<void>
   /** The points near the session's region, nearest first (empty without a region). */
   pickupPoints: PickupPoint[]
-  isPending: boolean
-  error: SessionError | null
-  reset: () => void
+  /** A pickup point out of range of a new region could not be dropped from the session. */
+  syncError: SessionError | null
 }
 
 const NO_POINTS: PickupPoint[] = []
@@ -50,7 +54,8 @@ const selectFacets = (session: Session) => facetsTextOf({}, session)
 export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): UseDeliveryPromiseResult {
   const { queryClient, writeSession } = useSessionSource()
   const client = useCheckoutClient(options.client)
-  const facets = useSession({ select: selectFacets }).data
+  const facetsQuery = useSession({ select: selectFacets })
+  const facets = facetsQuery.data
   // One identity while equal: react-query shares equal selections.
   const place = useSession({ select: placeOf }).data
   const promise = deliveryPromiseOf(facets)
@@ -89,8 +94,11 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     pickupPoint: current,
     setPickupPoint,
     pickupPoints: points.data ?? NO_POINTS,
+    isLoading: facetsQuery.isLoading || points.isLoading,
+    loadError: facetsQuery.error ?? points.error,
     isPending: mutation.isPending,
-    error: mutation.error ?? points.error ?? lastDropError,
+    error: mutation.error,
     reset: mutation.reset,
+    syncError: lastDropError,
   }
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type SessionError } from 'vtex-session-react'
+import type { ReadState, WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
@@ -27,18 +28,22 @@ export interface CartLine {
   available: boolean
 }
 
-export interface UseOrderFormResult {
+/**
+ * The result contract: the cart's read (`isLoading`, `loadError`), this hook's item changes
+ * (`isPending`, `error`, `reset`), and the cart following the session (`isSyncing`, `syncError`).
+ */
+export interface UseOrderFormResult extends ReadState, WriteState {
   orderForm: OrderForm | undefined
   items: CartLine[]
   /** What the shopper pays for the available items, in the currency's units. */
   total: number | undefined
   currencyCode: string | undefined
-  /** True until the first orderForm arrives. */
-  isPending: boolean
-  /** An item change or a shipping data write is in flight. */
+  /** `<CartSync>` is writing the session's address or delivery choice to this cart. */
+  isSyncing: boolean
+  /** The cart could not follow the session (`<CartSync>`); cleared by its next successful write. */
+  syncError: SessionError | null
+  /** @deprecated since 0.2, removed in 0.3: use `isPending` (item changes) or `isSyncing` (the session's address). */
   isUpdating: boolean
-  /** The last failure: reading the cart, changing an item, or following the session (`<CartSync>`). */
-  error: SessionError | null
   addItem: (id: string, quantity?: number) => Promise<void>
   /** Sets the quantity of the line at `index` (0 removes it). */
   setQuantity: (index: number, quantity: number) => Promise<void>
@@ -96,14 +101,20 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   const setQuantity = useCallback((index: number, quantity: number) => settleForReaders(mutateAsync({ index, quantity })), [mutateAsync])
   const orderForm = query.data
   const lines = orderForm ? toLines(orderForm) : NO_LINES
+  const isSyncing = syncStatus.state === 'writing'
   return {
     orderForm,
     items: lines,
     total: orderForm ? (orderForm.value ?? 0) / 100 : undefined,
     currencyCode: orderForm?.storePreferencesData?.currencyCode ?? undefined,
-    isPending: query.isPending,
-    isUpdating: mutation.isPending || syncStatus.state === 'writing',
-    error: mutation.error ?? query.error ?? syncStatus.error,
+    isLoading: query.isLoading,
+    loadError: query.error,
+    isPending: mutation.isPending,
+    error: mutation.error,
+    reset: mutation.reset,
+    isSyncing,
+    syncError: syncStatus.error,
+    isUpdating: mutation.isPending || isSyncing,
     addItem,
     setQuantity,
   }

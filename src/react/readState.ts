@@ -1,0 +1,26 @@
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { SessionError } from '../core/SessionError'
+
+/** The read's half of every hook's result. */
+export interface ReadState {
+  /** Nothing to show yet: the first read is in flight. */
+  isLoading: boolean
+  /** The read failed; what is shown is the last good value (or nothing). */
+  loadError: SessionError | null
+}
+
+/** A hook's own write: the other half of the result of every hook that writes. */
+export interface WriteState {
+  /** This hook's own write is in flight (never "first load": that is `isLoading`). */
+  isPending: boolean
+  /** This hook's last write failed (only that: a failed read is `loadError`). */
+  error: SessionError | null
+  /** Clears `error`. */
+  reset: () => void
+}
+
+/** The read state of a query result; reading it subscribes the component to exactly those two. */
+export const readStateOf = (query: UseQueryResult<unknown, SessionError>): ReadState => ({
+  isLoading: query.isLoading,
+  loadError: query.error,
+})
