@@ -19,7 +19,10 @@ export function toPublicFieldName(name: unknown): string {
   if (key === undefined || key in Object.prototype) {
     throw new SessionError(
       'invalid-input',
-      `${describe(name)} is not a valid public field name: only public fields can be written (the Session Manager ignores other namespaces), named with letters, digits, "_" and "-", and not an Object.prototype key`,
+      // Misuse is explained in full where it is fixed, in development; production builds keep the kind and the name.
+      process.env.NODE_ENV !== 'production'
+        ? `${describe(name)} is not a valid public field name: only public fields can be written (the Session Manager ignores other namespaces), named with letters, digits, "_" and "-", and not an Object.prototype key`
+        : `${describe(name)} is not a valid public field name`,
     )
   }
   return key
@@ -28,14 +31,14 @@ export function toPublicFieldName(name: unknown): string {
 /** Checks every name and value before any request, so bad input costs nothing. */
 export function toPublicFieldValues(fields: unknown, { allowEmpty = false } = {}): PublicFieldValues {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-    throw new SessionError('invalid-input', `Public fields must be an object of name → string, got ${describe(fields)}`)
+    throw new SessionError('invalid-input', process.env.NODE_ENV !== 'production' ? `Public fields must be an object of name → string, got ${describe(fields)}` : `Not public fields: ${describe(fields)}`)
   }
   const entries = Object.entries(fields)
   if (entries.length === 0 && !allowEmpty) throw new SessionError('invalid-input', 'There is no public field to write')
   const values: PublicFieldValues = {}
   for (const [name, value] of entries) {
     if (typeof value !== 'string') {
-      throw new SessionError('invalid-input', `The value of public field "${name}" must be a string, got ${describe(value)}`)
+      throw new SessionError('invalid-input', process.env.NODE_ENV !== 'production' ? `The value of public field "${name}" must be a string, got ${describe(value)}` : `"${name}" must be a string, got ${describe(value)}`)
     }
     values[toPublicFieldName(name)] = value
   }

@@ -53,7 +53,7 @@ const inRange = (value: unknown, limit: number): value is number =>
  */
 export function toRegionFields(input: RegionInput): PublicFieldValues {
   if (typeof input !== 'object' || input === null) {
-    throw new SessionError('invalid-input', 'setRegion needs { country, postalCode } or { country, geoCoordinates }')
+    throw new SessionError('invalid-input', process.env.NODE_ENV !== 'production' ? 'setRegion needs { country, postalCode } or { country, geoCoordinates }' : 'setRegion needs a country')
   }
   const country = toCountry(input.country)
   if ('postalCode' in input) {
@@ -68,7 +68,7 @@ export function toRegionFields(input: RegionInput): PublicFieldValues {
   if (!Array.isArray(coordinates) || !inRange(coordinates[0], 180) || !inRange(coordinates[1], 90)) {
     throw new SessionError(
       'invalid-input',
-      'geoCoordinates must be [longitude, latitude] with longitude in -180..180 and latitude in -90..90',
+      process.env.NODE_ENV !== 'production' ? 'geoCoordinates must be [longitude, latitude] with longitude in -180..180 and latitude in -90..90' : 'geoCoordinates must be [longitude, latitude]',
     )
   }
   // VTEX stores coordinates as "longitude,latitude".

@@ -18,7 +18,7 @@ export const SessionContext = createContext<SessionContextValue | null>(null)
 export function useSessionContext(hookName: string): SessionContextValue {
   const value = useContext(SessionContext)
   if (value === null) {
-    throw new Error(`${hookName} must be used within <SessionProvider> (inside a <QueryClientProvider>)`)
+    throw new Error(process.env.NODE_ENV !== 'production' ? `${hookName} must be used within <SessionProvider> (inside a <QueryClientProvider>)` : `${hookName} must be used within <SessionProvider>`)
   }
   return value
 }

@@ -53,7 +53,7 @@ export function SessionProvider({
   const queryClient = queryClientProp ?? nearestQueryClient
   if (queryClient === undefined) {
     // It never creates a cache of its own: the app keeps one.
-    throw new Error('SessionProvider needs a QueryClient: wrap it in <QueryClientProvider> or pass its queryClient prop')
+    throw new Error(process.env.NODE_ENV !== 'production' ? 'SessionProvider needs a QueryClient: wrap it in <QueryClientProvider> or pass its queryClient prop' : 'SessionProvider needs a QueryClient')
   }
   if (process.env.NODE_ENV !== 'production' && (captureUtm as unknown) === true) {
     // The prop took a boolean before 0.2: `true` now needs the capture code passed in.
