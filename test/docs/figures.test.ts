@@ -16,6 +16,13 @@ mkdirSync(join(copy, 'docs'))
 symlinkSync(join(root, 'bench'), join(copy, 'bench'), 'dir')
 afterAll(() => rmSync(copy, { recursive: true, force: true }))
 
+/** Writes the copy's two documents, then runs --check there. */
+function checkCopy(readme: string, guide: string, ...required: string[]) {
+  writeFileSync(join(copy, 'README.md'), readme)
+  writeFileSync(join(copy, 'docs/guide.md'), guide)
+  return figures(copy, '--check', ...required)
+}
+
 describe('docs-figures --check', () => {
   it('passes on this repo: every region of README.md and docs/*.md is current', () => {
     const { status, stderr } = figures(root, '--check')
@@ -24,9 +31,7 @@ describe('docs-figures --check', () => {
   })
 
   it('fails on a stale region with a diff naming the file and region, until --write fills it', () => {
-    writeFileSync(join(copy, 'README.md'), '# Copy\n\n<!-- figures:bench -->\n| stale |\n<!-- /figures:bench -->\n')
-    writeFileSync(join(copy, 'docs/guide.md'), '# Guide\n')
-    const stale = figures(copy, '--check')
+    const stale = checkCopy('# Copy\n\n<!-- figures:bench -->\n| stale |\n<!-- /figures:bench -->\n', '# Guide\n')
     expect(stale.status).toBe(1)
     expect(stale.stderr).toContain('README.md:3: region "bench" differs from the generated figures:\n--- README.md (figures:bench, as written)\n+++ generated\n')
     expect(stale.stderr).toContain('\n- | stale |\n')
@@ -39,15 +44,9 @@ describe('docs-figures --check', () => {
   })
 
   it('fails on a region it does not know and on a document lacking a region it is asked for', () => {
-    writeFileSync(join(copy, 'README.md'), '# Copy\n')
-    writeFileSync(join(copy, 'docs/guide.md'), '# Guide\n\n<!-- figures:benchmark -->\n<!-- /figures:benchmark -->\n')
-    const unknown = figures(copy, '--check')
-    expect(unknown.status).toBe(1)
-    expect(unknown.stderr).toContain('docs/guide.md:3: unknown region "benchmark"')
-
-    writeFileSync(join(copy, 'docs/guide.md'), '# Guide\n')
-    const lacking = figures(copy, '--check', 'docs/guide.md:sizes')
-    expect(lacking.status).toBe(1)
-    expect(lacking.stderr).toContain('docs/guide.md: lacks the region "sizes"')
+    const unknown = checkCopy('# Copy\n', '# Guide\n\n<!-- figures:benchmark -->\n<!-- /figures:benchmark -->\n')
+    expect(unknown).toMatchObject({ status: 1, stderr: expect.stringContaining('docs/guide.md:3: unknown region "benchmark"') })
+    const lacking = checkCopy('# Copy\n', '# Guide\n', 'docs/guide.md:sizes')
+    expect(lacking).toMatchObject({ status: 1, stderr: expect.stringContaining('docs/guide.md: lacks the region "sizes"') })
   })
 })
