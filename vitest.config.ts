@@ -16,8 +16,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     // Real servers and chromium run under vitest.e2e.config.ts, real third-party clients under
-    // vitest.compat.config.ts: both without msw in the process.
-    exclude: ['test/e2e/**', 'test/compat/**', 'node_modules/**'],
+    // vitest.compat.config.ts: both without msw in the process. The built package's checks
+    // (test/package, test/docs) have their own configs: they need the build.
+    exclude: ['test/e2e/**', 'test/compat/**', 'test/package/**', 'test/docs/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
     restoreMocks: true,

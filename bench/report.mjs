@@ -1,62 +1,69 @@
-// Prints bench/results.json as the markdown tables the README's Performance section shows.
+// bench/results.json as the markdown tables the docs show: `benchReport()` returns them (for
+// scripts/docs-figures.mjs); run as a script, it prints them.
+import { pathToFileURL } from 'node:url'
 import { readResults } from './results.mjs'
 
-const results = readResults()
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
-const lines = []
 
-lines.push('### Session Manager requests', '', '| scenario | requests |', '|---|---|')
-for (const [scenario, count] of Object.entries(results.requests)) lines.push(`| ${scenario} | ${count} |`)
+/** The markdown for these results (default: bench/results.json). */
+export function benchReport(results = readResults()) {
+  const lines = []
 
-lines.push('', '### Session Manager requests per server render (`fetchSession`)', '', '| shopper | requests |', '|---|---|')
-for (const [scenario, count] of Object.entries(results.serverRequests ?? {})) lines.push(`| ${scenario} | ${count} |`)
+  lines.push('### Session Manager requests', '', '| scenario | requests |', '|---|---|')
+  for (const [scenario, count] of Object.entries(results.requests)) lines.push(`| ${scenario} | ${count} |`)
 
-const time = results.timeToNewPrices
-lines.push(
-  '',
-  `### Time from \`setRegion\` to new prices rendered (${time.latencyMs} ms per request, median of ${time.runs} runs)`,
-  '',
-  '| approach | median |',
-  '|---|---|',
-  `| vtex-session-react (PATCH → segment from its token → prices refetch) | ${time.libraryMedianMs} ms |`,
-  `| baseline as the anchors do it (PATCH, GET, reload: fresh cache, refetch everything) | ${time.baselineMedianMs} ms |`,
-  ...(results.faststorePeer
-    ? [
-        `| FastStore, live: the real \`@faststore/api\` 4.8 \`ValidateSession\` (browser → /api/graphql hop, then its ${results.faststorePeer.upstreamRequestsPerChange} upstream calls: ${results.faststorePeer.upstreamRequests.join(', ')}), then the prices; timed to the prices' JSON, no rendering | ${results.faststorePeer.medianMs} ms |`,
-      ]
-    : []),
-  `| **speed-up** | **${time.speedup}×** |`,
-  '',
-  `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
-)
+  lines.push('', '### Session Manager requests per server render (`fetchSession`)', '', '| shopper | requests |', '|---|---|')
+  for (const [scenario, count] of Object.entries(results.serverRequests ?? {})) lines.push(`| ${scenario} | ${count} |`)
 
-const prefetch = results.prefetch
-if (prefetch) {
-  const kinds = ({ sessionManager, regions, prices }) => `${sessionManager} Session Manager, ${regions} regions, ${prices} prices`
+  const time = results.timeToNewPrices
   lines.push(
     '',
-    `### Time from Apply to new prices with \`useRegionPrefetch\` (typed ${prefetch.restMs} ms before Apply; ${prefetch.latencyMs} ms per request, median of ${prefetch.runs})`,
+    `### Time from \`setRegion\` to new prices rendered (${time.latencyMs} ms per request, median of ${time.runs} runs)`,
     '',
-    '| case | median | requests per region change |',
-    '|---|---|---|',
-    `| the prediction held (prices warmed while typing) | ${prefetch.heldMedianMs} ms | ${kinds(prefetch.requestsWhenHeld)} |`,
-    `| the prediction was wrong (the regions API disagreed) | ${prefetch.wrongMedianMs} ms | ${kinds(prefetch.requestsWhenWrong)} |`,
-    `| without prefetch (the row above: PATCH, then prices) | ${time.libraryMedianMs} ms | 2 Session Manager, 0 regions, 1 prices |`,
+    '| approach | median |',
+    '|---|---|',
+    `| vtex-session-react (PATCH → segment from its token → prices refetch) | ${time.libraryMedianMs} ms |`,
+    `| baseline as the anchors do it (PATCH, GET, reload: fresh cache, refetch everything) | ${time.baselineMedianMs} ms |`,
+    ...(results.faststorePeer
+      ? [
+          `| FastStore, live: the real \`@faststore/api\` 4.8 \`ValidateSession\` (browser → /api/graphql hop, then its ${results.faststorePeer.upstreamRequestsPerChange} upstream calls: ${results.faststorePeer.upstreamRequests.join(', ')}), then the prices; timed to the prices' JSON, no rendering | ${results.faststorePeer.medianMs} ms |`,
+        ]
+      : []),
+    `| **speed-up** | **${time.speedup}×** |`,
+    '',
+    `Runs in which the price grid went empty (a loading flash) during the update: vtex-session-react ${time.runsWithEmptyPriceGrid.library} of ${time.runs}, baseline ${time.runsWithEmptyPriceGrid.baseline} of ${time.runs}.`,
   )
+
+  const prefetch = results.prefetch
+  if (prefetch) {
+    const kinds = ({ sessionManager, regions, prices }) => `${sessionManager} Session Manager, ${regions} regions, ${prices} prices`
+    lines.push(
+      '',
+      `### Time from Apply to new prices with \`useRegionPrefetch\` (typed ${prefetch.restMs} ms before Apply; ${prefetch.latencyMs} ms per request, median of ${prefetch.runs})`,
+      '',
+      '| case | median | requests per region change |',
+      '|---|---|---|',
+      `| the prediction held (prices warmed while typing) | ${prefetch.heldMedianMs} ms | ${kinds(prefetch.requestsWhenHeld)} |`,
+      `| the prediction was wrong (the regions API disagreed) | ${prefetch.wrongMedianMs} ms | ${kinds(prefetch.requestsWhenWrong)} |`,
+      `| without prefetch (the row above: PATCH, then prices) | ${time.libraryMedianMs} ms | 2 Session Manager, 0 regions, 1 prices |`,
+    )
+  }
+
+  if (results.cart) {
+    lines.push('', '### With a cart (`<CartSync>` + `useOrderForm`)', '', '| scenario | session requests | shippingData writes | orderForm reads |', '|---|---|---|---|')
+    for (const [scenario, { session, shippingDataWrites, orderFormReads }] of Object.entries(results.cart)) lines.push(`| ${scenario} | ${session} | ${shippingDataWrites} | ${orderFormReads} |`)
+    const cartTime = results.cartTiming
+    if (cartTime) lines.push('', `Time from \`setRegion\` to the minicart's new total (${cartTime.latencyMs} ms per request, median of ${cartTime.runs}): ${cartTime.medianMs} ms.`)
+  }
+
+  lines.push('', '### Renders', '', '| scenario | renders |', '|---|---|')
+  for (const [scenario, count] of Object.entries(results.renders)) lines.push(`| ${scenario} | ${count} |`)
+
+  lines.push('', '### Bundle (esbuild, minified; react, react-dom, react-query, msw excluded)', '', '| bundle | min | min+gzip | min+brotli |', '|---|---|---|---|')
+  for (const { name, minified, gzip, brotli } of results.bundle) lines.push(`| ${name} | ${kB(minified)} | ${kB(gzip)} | ${kB(brotli)} |`)
+
+  lines.push('', `Measured ${results.measuredAt} on ${process.platform}/${process.arch}, Node ${process.version}.`)
+  return lines.join('\n')
 }
 
-if (results.cart) {
-  lines.push('', '### With a cart (`<CartSync>` + `useOrderForm`)', '', '| scenario | session requests | shippingData writes | orderForm reads |', '|---|---|---|---|')
-  for (const [scenario, { session, shippingDataWrites, orderFormReads }] of Object.entries(results.cart)) lines.push(`| ${scenario} | ${session} | ${shippingDataWrites} | ${orderFormReads} |`)
-  const cartTime = results.cartTiming
-  if (cartTime) lines.push('', `Time from \`setRegion\` to the minicart's new total (${cartTime.latencyMs} ms per request, median of ${cartTime.runs}): ${cartTime.medianMs} ms.`)
-}
-
-lines.push('', '### Renders', '', '| scenario | renders |', '|---|---|')
-for (const [scenario, count] of Object.entries(results.renders)) lines.push(`| ${scenario} | ${count} |`)
-
-lines.push('', '### Bundle (esbuild, minified; react, react-dom, react-query, msw excluded)', '', '| bundle | min | min+gzip | min+brotli |', '|---|---|---|---|')
-for (const { name, minified, gzip, brotli } of results.bundle) lines.push(`| ${name} | ${kB(minified)} | ${kB(gzip)} | ${kB(brotli)} |`)
-
-lines.push('', `Measured ${results.measuredAt} on ${process.platform}/${process.arch}, Node ${process.version}.`)
-console.log(lines.join('\n'))
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(benchReport())

@@ -171,12 +171,12 @@ describe('the demo price endpoint', () => {
   })
 })
 
-describe('the emulator’s server-side transforms (trade policy, locale, login, audiences)', () => {
+describe('the emulator’s server-side transforms (sales channel, locale, login, audiences)', () => {
   const sessionOf = async () => (await call('GET', '/api/sessions?items=*')).body
   const segmentOf = async () => (await call('GET', '/api/segments')).body
   const pricesOf = async () => (await call('GET', '/api/demo/prices')).body as unknown as Array<{ price: number; currencyCode: string }>
 
-  it('switches trade policy with public.sc: store.channel, currency and country follow it', async () => {
+  it('switches sales channel with public.sc: store.channel, currency and country follow it', async () => {
     const before = await pricesOf()
     expect((await call('PATCH', '/api/sessions', publicBody({ sc: '2' }))).status).toBe(200)
     const session = await sessionOf()
@@ -192,7 +192,7 @@ describe('the emulator’s server-side transforms (trade policy, locale, login, 
     expect(before[0]?.currencyCode).toBe('BRL')
   })
 
-  it('refuses a private trade policy: 401 when anonymous, 403 for a shopper not allowed, and keeps the channel', async () => {
+  it('refuses a private sales channel: 401 when anonymous, 403 for a shopper not allowed, and keeps the channel', async () => {
     const { body } = await call('GET', '/api/sessions?items=*')
     expect((await call('PATCH', '/api/sessions', publicBody({ sc: '3', utm_source: 'x' }))).status).toBe(401)
     mock.logIn(body.id, { email: 'someone@example.com' })
@@ -203,14 +203,14 @@ describe('the emulator’s server-side transforms (trade policy, locale, login, 
     expect((await call('PATCH', '/api/sessions', publicBody({ sc: '9' }))).status).toBe(400)
   })
 
-  it('lets an allowed B2B buyer onto the private policy', async () => {
+  it('lets an allowed B2B buyer onto the private sales channel', async () => {
     const { body } = await call('GET', '/api/sessions?items=*')
     mock.logIn(body.id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
     expect((await call('PATCH', '/api/sessions', publicBody({ sc: '3' }))).status).toBe(200)
     expect(await segmentOf()).toMatchObject({ channel: '3', channelPrivacy: 'private', priceTables: 'b2b-gold' })
   })
 
-  it('makes the locale follow public.cultureInfo (or locale) while the currency follows the trade policy', async () => {
+  it('makes the locale follow public.cultureInfo (or locale) while the currency follows the sales channel', async () => {
     await call('PATCH', '/api/sessions', publicBody({ cultureInfo: 'en-US' }))
     expect((await sessionOf()).namespaces.store).toMatchObject({ cultureInfo: { value: 'en-US' }, currencyCode: { value: 'BRL' } })
     await call('PATCH', '/api/sessions', publicBody({ cultureInfo: '', locale: 'es-AR' }))

@@ -2,7 +2,7 @@ import type { Segment } from '../core/types'
 
 /**
  * A product (SKU) of an app's own catalog, as the `catalog` option takes it. Money is in cents of
- * the trade policy's currency (`8990` is R$ 89,90), the unit the Checkout API answers in.
+ * the sales channel's currency (`8990` is R$ 89,90), the unit the Checkout API answers in.
  */
 export interface CatalogProduct {
   /** The SKU id a cart adds (`orderItems[].id`). */

@@ -1,10 +1,10 @@
-/** A trade policy (sales channel) of the emulated store. */
-export interface TradePolicy {
+/** A sales channel of the emulated store (VTEX also calls it trade policy): what it sets and who may use it. */
+export interface SalesChannelRule {
   currencyCode: string
   currencySymbol: string
   countryCode: string
   cultureInfo: string
-  /** A private policy is only for logged-in shoppers whose email is allowed. */
+  /** A private sales channel is only for logged-in shoppers whose email is allowed. */
   allowedEmails?: readonly string[]
 }
 
@@ -40,11 +40,17 @@ export interface SavedAddress {
   receiverName: string
 }
 
-/** Channel 1 is the store's default (from the store settings); these are the others. */
-export const defaultTradePolicies: Readonly<Record<string, TradePolicy>> = {
+/** @deprecated since 0.2: use `SalesChannelRule`. */
+export type TradePolicy = SalesChannelRule
+
+/** Sales channel 1 is the store's default (from the store settings); these are the others. */
+export const defaultSalesChannels: Readonly<Record<string, SalesChannelRule>> = {
   '2': { currencyCode: 'USD', currencySymbol: '$', countryCode: 'USA', cultureInfo: 'en-US' },
   '3': { currencyCode: 'BRL', currencySymbol: 'R$', countryCode: 'BRA', cultureInfo: 'pt-BR', allowedEmails: ['buyer@b2b.example'] },
 }
+
+/** @deprecated since 0.2: use `defaultSalesChannels`. */
+export const defaultTradePolicies: Readonly<Record<string, SalesChannelRule>> = defaultSalesChannels
 
 export const defaultCampaignAudiences: readonly CampaignAudience[] = [
   { id: 'black-friday', utm_campaign: 'black-friday' },
@@ -61,20 +67,20 @@ export function matchingAudiences(audiences: readonly CampaignAudience[], fields
 }
 
 /**
- * Why the shopper may not switch to trade policy `sc`, as the HTTP status the Session
+ * Why the shopper may not switch to sales channel `sc`, as the HTTP status the Session
  * Manager answers: 400 for an unknown one; for a private one, 401 when anonymous and
  * 403 when logged in as someone not allowed. `undefined` when the switch is allowed.
  */
-export function tradePolicyRefusal(
-  policies: Readonly<Record<string, TradePolicy>>,
+export function salesChannelRefusal(
+  channels: Readonly<Record<string, SalesChannelRule>>,
   defaultChannel: string,
   sc: string,
   profile: ShopperProfile | undefined,
 ): 400 | 401 | 403 | undefined {
   if (sc === defaultChannel) return undefined
-  const policy = policies[sc]
-  if (policy === undefined) return 400
-  if (policy.allowedEmails === undefined) return undefined
+  const channel = channels[sc]
+  if (channel === undefined) return 400
+  if (channel.allowedEmails === undefined) return undefined
   if (profile === undefined) return 401
-  return policy.allowedEmails.includes(profile.email) ? undefined : 403
+  return channel.allowedEmails.includes(profile.email) ? undefined : 403
 }

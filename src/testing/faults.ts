@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw'
+import type { WireAnswer } from './modelProtocol'
 
 /** A failure the emulator can answer with instead of the real response. */
 export type Fault =
@@ -35,15 +35,15 @@ export function createFaultQueue() {
     add(fault: Fault, target: FaultTarget = {}): void {
       pending.push({ fault, remaining: target.times ?? 1, method: target.method?.toUpperCase(), path: target.path })
     },
-    /** The response for the first fault matching this request, using one of its `times`. */
-    take(method: string, path: string): Response | undefined {
+    /** The answer for the first fault matching this request, using one of its `times`. */
+    take(method: string, path: string): WireAnswer | undefined {
       const match = pending.find(
         (entry) => (entry.method === undefined || entry.method === method) && (entry.path === undefined || path.startsWith(entry.path)),
       )
       if (match === undefined) return undefined
       match.remaining -= 1
       pending = pending.filter((entry) => entry.remaining > 0)
-      return responseFor(match.fault)
+      return answerFor(match.fault)
     },
     clear(): void {
       pending = []
@@ -51,15 +51,18 @@ export function createFaultQueue() {
   }
 }
 
-function responseFor(fault: Fault): Response {
+const reply = (body: unknown, status = 200): WireAnswer => ({ kind: 'reply', status, bodyText: JSON.stringify(body), setCookie: [] })
+
+function answerFor(fault: Fault): WireAnswer {
   switch (fault.kind) {
     case 'http':
-      return HttpResponse.json(fault.body ?? { error: { message: `Emulated ${fault.status}` } }, { status: fault.status })
+      return reply(fault.body ?? { error: { message: `Emulated ${fault.status}` } }, fault.status)
     case 'invalid-json':
-      return new HttpResponse('<html>Service Unavailable</html>', { status: 200, headers: { 'content-type': 'application/json' } })
+      // Still labelled JSON, as a proxy's error page often is.
+      return { kind: 'reply', status: 200, bodyText: '<html>Service Unavailable</html>', setCookie: [] }
     case 'schema':
-      return HttpResponse.json(SCHEMA_BREAKING_BODY)
+      return reply(SCHEMA_BREAKING_BODY)
     case 'network':
-      return HttpResponse.error()
+      return { kind: 'network' }
   }
 }

@@ -42,3 +42,9 @@ export interface EmulatorRoute {
   /** The JSON body to answer with, for the segment of the session the request's cookie names (and the query string). */
   answer(segment: Segment, query: URLSearchParams, emulator: EmulatorRouteContext): unknown
 }
+
+/**
+ * What goes on the wire, after faults: a JSON reply (its text, as a fault may break it) or a
+ * dropped connection. Each transport (msw, node HTTP) writes it its own way.
+ */
+export type WireAnswer = { kind: 'reply'; status: number; bodyText: string; setCookie: string[] } | { kind: 'network' }

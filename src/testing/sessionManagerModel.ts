@@ -1,6 +1,6 @@
 import { decodeSegmentToken } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
-import { defaultCampaignAudiences, defaultTradePolicies, tradePolicyRefusal, type CampaignAudience, type TradePolicy } from './commerce'
+import { defaultCampaignAudiences, defaultSalesChannels, salesChannelRefusal, type CampaignAudience, type SalesChannelRule } from './commerce'
 import { createAppCatalog } from './appCatalog'
 import type { CatalogProduct } from './catalog'
 import { catalogPricesFor } from './catalogPrices'
@@ -15,8 +15,13 @@ import { createSessionStore, defaultStoreSettings, type StoreSettings, type Stor
 export interface SessionManagerModelOptions {
   /** Country + postal code / coordinates → regionId (and the address the Checkout API answers). */
   regions?: readonly RegionRule[]
+  /** Default sales channel, price tables, currency and locale of the emulated store. */
   store?: Partial<StoreSettings>
-  tradePolicies?: Readonly<Record<string, TradePolicy>>
+  /** Sales channels other than the store's default one (`public.sc`). Default: `defaultSalesChannels`. */
+  salesChannels?: Readonly<Record<string, SalesChannelRule>>
+  /** @deprecated since 0.2: use `salesChannels` (which wins when both are given). */
+  tradePolicies?: Readonly<Record<string, SalesChannelRule>>
+  /** Campaign Audiences matched on UTM values. Default: `defaultCampaignAudiences`. */
   campaignAudiences?: readonly CampaignAudience[]
   /** The store's pickup points (`GET /api/checkout/pub/pickup-points`). Default: `defaultPickupPoints`. */
   pickupPoints?: readonly PickupPointRule[]
@@ -43,7 +48,8 @@ const NOT_FIELDS = new Set(['items', 'an'])
 export function createSessionManagerModel(options: SessionManagerModelOptions = {}) {
   const settings = { ...defaultStoreSettings, ...options.store }
   const regions = options.regions ?? defaultRegions
-  const tradePolicies = options.tradePolicies ?? defaultTradePolicies
+  // The deprecated `tradePolicies` still works for one minor version; the new name wins.
+  const salesChannels = options.salesChannels ?? options.tradePolicies ?? defaultSalesChannels
   const pickupPoints = options.pickupPoints ?? defaultPickupPoints
   const catalog =
     options.catalog === undefined
@@ -51,7 +57,7 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
       : createAppCatalog(options.catalog, { regionIds: new Set(regions.map(({ regionId }) => regionId)), pickupPointIds: new Set(pickupPoints.map(({ id }) => id)) })
   const checkout = createCheckoutModel({ regions, pickupPoints, catalog, accountName: settings.accountName })
   const store = createSessionStore(regions, settings, {
-    tradePolicies,
+    salesChannels,
     campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
   })
 
@@ -80,9 +86,9 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
     const fields = publicFieldsOf(request.bodyText)
     if (fields === undefined) return refusal(400, 'The body must be JSON: {"public":{"name":{"value":"…"}}}')
     for (const [key, value] of request.query) if (!NOT_FIELDS.has(key)) fields[key] = value
-    const refused = fields.sc === undefined ? undefined : tradePolicyRefusal(tradePolicies, settings.channel, fields.sc, session.profile)
+    const refused = fields.sc === undefined ? undefined : salesChannelRefusal(salesChannels, settings.channel, fields.sc, session.profile)
     // The whole write is refused: nothing of it is applied.
-    if (refused !== undefined) return refusal(refused, `Trade policy ${fields.sc} is not available to this shopper`)
+    if (refused !== undefined) return refusal(refused, `Sales channel ${fields.sc} is not available to this shopper`)
     store.edit(session, fields)
     const items = request.query.get('items')
     const status = created && request.method === 'POST' ? 201 : 200

@@ -1,9 +1,9 @@
 import type { Segment, Session, SessionNamespace } from '../core/types'
 import { encodeSegmentToken, encodeSessionToken, sessionIdOf } from './encodeTokens'
-import { matchingAudiences, type CampaignAudience, type ShopperProfile, type TradePolicy } from './commerce'
+import { matchingAudiences, type CampaignAudience, type ShopperProfile, type SalesChannelRule } from './commerce'
 import { findRegion, type RegionRule } from './regions'
 
-/** What the emulated store and trade policy answer with, before any shopper input. */
+/** What the emulated store and its default sales channel answer with, before any shopper input. */
 export interface StoreSettings {
   accountName: string
   channel: string
@@ -34,9 +34,9 @@ interface StoredSession {
   profile?: ShopperProfile
 }
 
-/** Trade policies and audiences beside the store settings. */
+/** Sales channels and audiences beside the store settings. */
 export interface CommerceRules {
-  tradePolicies: Readonly<Record<string, TradePolicy>>
+  salesChannels: Readonly<Record<string, SalesChannelRule>>
   campaignAudiences: readonly CampaignAudience[]
 }
 
@@ -66,19 +66,19 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
     return findRegion(regions, country, postalCode, geoCoordinates)?.regionId
   }
 
-  /** The trade policy the session is on (`public.sc`, else the store's default) and what it sets. */
+  /** The sales channel the session is on (`public.sc`, else the store's default) and what it sets. */
   function storeOf(session: StoredSession) {
     const channel = session.publicFields.sc || settings.channel
-    const policy = rules.tradePolicies[channel] ?? settings
+    const rule = rules.salesChannels[channel] ?? settings
     const { cultureInfo, locale } = session.publicFields
     return {
       channel,
-      currencyCode: policy.currencyCode,
-      currencySymbol: policy.currencySymbol,
-      countryCode: policy.countryCode,
-      // The locale follows the shopper's choice; currency and country follow the trade policy.
-      cultureInfo: cultureInfo || locale || policy.cultureInfo,
-      channelPrivacy: 'allowedEmails' in policy && policy.allowedEmails ? 'private' : settings.channelPrivacy,
+      currencyCode: rule.currencyCode,
+      currencySymbol: rule.currencySymbol,
+      countryCode: rule.countryCode,
+      // The locale follows the shopper's choice; currency and country follow the sales channel.
+      cultureInfo: cultureInfo || locale || rule.cultureInfo,
+      channelPrivacy: 'allowedEmails' in rule && rule.allowedEmails ? 'private' : settings.channelPrivacy,
     }
   }
 
