@@ -62,7 +62,8 @@ export function benchReport(results = readResults()) {
   lines.push('', '### Bundle (esbuild, minified; react, react-dom, react-query, msw excluded)', '', '| bundle | min | min+gzip | min+brotli |', '|---|---|---|---|')
   for (const { name, minified, gzip, brotli } of results.bundle) lines.push(`| ${name} | ${kB(minified)} | ${kB(gzip)} | ${kB(brotli)} |`)
 
-  lines.push('', `Measured ${results.measuredAt} on ${process.platform}/${process.arch}, Node ${process.version}.`)
+  const { platform, arch, node } = results.measuredOn
+  lines.push('', `Measured ${results.measuredAt} on ${platform}/${arch}, Node ${node}.`)
   return lines.join('\n')
 }
 

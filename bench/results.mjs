@@ -9,6 +9,8 @@ export function saveResults(section, values) {
   const current = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : {}
   current[section] = values
   current.measuredAt = new Date().toISOString()
+  // Where it was measured, recorded with the figures: the report never reads the machine that prints it.
+  current.measuredOn = { platform: process.platform, arch: process.arch, node: process.version }
   writeFileSync(RESULTS_FILE, `${JSON.stringify(current, null, 2)}\n`)
 }
 
