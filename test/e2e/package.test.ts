@@ -103,9 +103,9 @@ describe('the /checkout entry', () => {
     const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query')
     type Main = ErrorEntry & { SessionProvider: React.ComponentType<{ initialSession: unknown; children?: React.ReactNode }> }
     const main = await importEntry<Main>('vtex-session-react')
-    const checkout = await importEntry<CheckoutEntry & { useOrderForm: () => { isPending: boolean } }>('vtex-session-react/checkout')
+    const checkout = await importEntry<CheckoutEntry & { useOrderForm: () => { isLoading: boolean } }>('vtex-session-react/checkout')
     function Probe() {
-      return React.createElement('p', null, checkout.useOrderForm().isPending ? 'cart loading' : 'cart')
+      return React.createElement('p', null, checkout.useOrderForm().isLoading ? 'cart loading' : 'cart')
     }
     const session = { id: 's', namespaces: {} }
     const html = renderToString(
