@@ -38,7 +38,8 @@ export function postalCodeProblem(country: string, postalCode: string): string |
 /** Checks and upper-cases an ISO 3166-1 alpha-3 country code. */
 export function toCountry(country: unknown): string {
   if (typeof country !== 'string' || !/^[A-Za-z]{3}$/.test(country.trim())) {
-    throw new SessionError('invalid-input', `country must be an ISO 3166-1 alpha-3 code such as "BRA", got ${JSON.stringify(country)}`)
+    const got = JSON.stringify(country)
+    throw new SessionError('invalid-input', process.env.NODE_ENV !== 'production' ? `country must be an ISO 3166-1 alpha-3 code such as "BRA", got ${got}` : `country must be ISO 3166-1 alpha-3, got ${got}`)
   }
   return country.trim().toUpperCase()
 }
