@@ -1,16 +1,14 @@
-import * as z from 'zod/mini'
 import { segmentSchema, sessionSchema } from '../core/schemas'
 import type { TabMessage } from './sessionState'
 
 /** Another tab may run another build of this library: its messages are checked like responses. */
-const tabMessageSchema: z.ZodMiniType<TabMessage> = z.object({
-  v: z.literal(2),
-  tab: z.string(),
-  writes: z.int(),
-  heard: z.record(z.string(), z.number()),
-  session: sessionSchema,
-  segment: z.optional(segmentSchema),
-})
+function parseTabMessage(data: unknown): TabMessage | undefined {
+  const message = data as Partial<TabMessage> | null
+  if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || typeof message.heard !== 'object' || message.heard === null) return undefined
+  if (!sessionSchema.safeParse(message.session).success) return undefined
+  if (message.segment !== undefined && !segmentSchema.safeParse(message.segment).success) return undefined
+  return message as TabMessage
+}
 
 export interface TabChannel {
   post(message: TabMessage): void
@@ -33,8 +31,8 @@ export function openTabChannel(baseUrl: string, receive: (message: TabMessage) =
       if (!channel) {
         channel = new BroadcastChannel(`vtex-session-react:${baseUrl}`)
         channel.onmessage = ({ data }: MessageEvent<unknown>) => {
-          const message = tabMessageSchema.safeParse(data)
-          if (message.success) receive(message.data)
+          const message = parseTabMessage(data)
+          if (message) receive(message)
         }
       }
       return () => {
