@@ -5,8 +5,7 @@ import type { PublicFieldValues } from './types'
 const PUBLIC_FIELD_NAME = /^(?:public\.)?([\w-]+)$/
 
 /** `public.utm_campaign` → `utm_campaign`; any other name as it is. */
-export const stripPublicPrefix = (name: string): string =>
-  name.startsWith('public.') ? name.slice('public.'.length) : name
+export const stripPublicPrefix = (name: string): string => name.replace(/^public\./, '')
 
 /**
  * Turns what a caller wrote (`utm_campaign` or `public.utm_campaign`) into the plain
