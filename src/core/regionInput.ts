@@ -44,8 +44,8 @@ export function toCountry(country: unknown): string {
   return country.trim().toUpperCase()
 }
 
-const inRange = (value: unknown, limit: number): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit
+/** A finite number (Number.isFinite is false for anything else) within ±limit. */
+const inRange = (value: unknown, limit: number): value is number => Number.isFinite(value) && Math.abs(value as number) <= limit
 
 /**
  * Checks a region input before any request and turns it into the public fields the
