@@ -28,6 +28,11 @@ export class SessionError extends Error {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
   }
 
+  /** The brand, on the prototype: every instance carries it, whichever copy made it. */
+  get [BRAND](): true {
+    return true
+  }
+
   override readonly name = 'SessionError'
   readonly kind: SessionErrorKind
   /** HTTP status, for kind `http`. */
@@ -39,7 +44,5 @@ export class SessionError extends Error {
     if (options.status !== undefined) this.status = options.status
   }
 }
-
-Object.defineProperty(SessionError.prototype, BRAND, { value: true })
 
 export const isSessionError = (value: unknown): value is SessionError => value instanceof SessionError

@@ -5,8 +5,7 @@ import type { PublicFieldValues } from './types'
 const PUBLIC_FIELD_NAME = /^(?:public\.)?([\w-]+)$/
 
 /** `public.utm_campaign` → `utm_campaign`; any other name as it is. */
-export const stripPublicPrefix = (name: string): string =>
-  name.startsWith('public.') ? name.slice('public.'.length) : name
+export const stripPublicPrefix = (name: string): string => name.replace(/^public\./, '')
 
 /**
  * Turns what a caller wrote (`utm_campaign` or `public.utm_campaign`) into the plain
@@ -45,12 +44,12 @@ export function toPublicFieldValues(fields: unknown, { allowEmpty = false } = {}
   return values
 }
 
+/** Public field values as the Session Manager keeps them: `{ name: { value } }`. */
+export const asSessionValues = (fields: PublicFieldValues): Record<string, { value: string }> =>
+  Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value }]))
+
 /** The Session Manager's request body: `{"public":{"name":{"value":"v"}}}`. */
-export function toRequestBody(fields: PublicFieldValues): string {
-  const publicNamespace: Record<string, { value: string }> = {}
-  for (const [name, value] of Object.entries(fields)) publicNamespace[name] = { value }
-  return JSON.stringify({ public: publicNamespace })
-}
+export const toRequestBody = (fields: PublicFieldValues): string => JSON.stringify({ public: asSessionValues(fields) })
 
 function describe(value: unknown): string {
   if (value === null) return 'null'

@@ -38,13 +38,14 @@ export function postalCodeProblem(country: string, postalCode: string): string |
 /** Checks and upper-cases an ISO 3166-1 alpha-3 country code. */
 export function toCountry(country: unknown): string {
   if (typeof country !== 'string' || !/^[A-Za-z]{3}$/.test(country.trim())) {
-    throw new SessionError('invalid-input', `country must be an ISO 3166-1 alpha-3 code such as "BRA", got ${JSON.stringify(country)}`)
+    const got = JSON.stringify(country)
+    throw new SessionError('invalid-input', process.env.NODE_ENV !== 'production' ? `country must be an ISO 3166-1 alpha-3 code such as "BRA", got ${got}` : `country must be ISO 3166-1 alpha-3, got ${got}`)
   }
   return country.trim().toUpperCase()
 }
 
-const inRange = (value: unknown, limit: number): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit
+/** A finite number (Number.isFinite is false for anything else) within ±limit. */
+const inRange = (value: unknown, limit: number): value is number => Number.isFinite(value) && Math.abs(value as number) <= limit
 
 /**
  * Checks a region input before any request and turns it into the public fields the

@@ -16,20 +16,10 @@ export const sessionSchema: z.ZodMiniType<Session> = z.looseObject({
 
 const nullableText = z.nullish(z.string())
 
-export const segmentSchema: z.ZodMiniType<Segment> = z.looseObject({
-  campaigns: nullableText,
-  channel: nullableText,
-  priceTables: nullableText,
-  regionId: nullableText,
-  utm_campaign: nullableText,
-  utm_source: nullableText,
-  utmi_campaign: nullableText,
-  currencyCode: nullableText,
-  currencySymbol: nullableText,
-  countryCode: nullableText,
-  cultureInfo: nullableText,
-  channelPrivacy: nullableText,
-})
+/** The segment fields this library reads or types: text when present (the server sends `null` for unset). */
+const SEGMENT_TEXT_FIELDS = ['campaigns', 'channel', 'priceTables', 'regionId', 'utm_campaign', 'utm_source', 'utmi_campaign', 'currencyCode', 'currencySymbol', 'countryCode', 'cultureInfo', 'channelPrivacy']
+
+export const segmentSchema: z.ZodMiniType<Segment> = z.looseObject(Object.fromEntries(SEGMENT_TEXT_FIELDS.map((name) => [name, nullableText])))
 
 export const sessionTokensSchema: z.ZodMiniType<SessionTokens> = z.looseObject({
   sessionToken: z.string(),

@@ -5,9 +5,8 @@ import type { Segment } from './types'
 
 /** Decodes standard or URL-safe base64, padded or not, to UTF-8 text. */
 function decodeBase64(text: string): string {
-  const standard = text.replace(/-/g, '+').replace(/_/g, '/')
-  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4)
-  const bytes = Uint8Array.from(atob(padded), (char) => char.charCodeAt(0))
+  // atob takes base64 with or without its padding (the HTML spec's forgiving-base64 decode).
+  const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0))
   return new TextDecoder().decode(bytes)
 }
 

@@ -2,7 +2,7 @@ import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@
 import { useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
 import type { Session } from '../core/types'
-import { DEFAULT_STALE_TIME, segmentQueryOptions, sessionQueryOptions } from './queryOptions'
+import { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 import { sessionRuntime } from './sessionRuntime'
 import type { UtmCapture } from './utmCapture'
@@ -38,13 +38,14 @@ const NO_QUERIES: readonly QueryKey[] = []
 
 /** Loads the shopping session once and gives every hook below it the session, the segment and writes. */
 export function SessionProvider({
-  baseUrl = '',
+  // baseUrl, staleTime and refetchOnWindowFocus: their defaults are the client's and the query options' own.
+  baseUrl,
   client: clientProp,
   queryClient: queryClientProp,
   initialSession,
   dependentQueries = NO_QUERIES,
-  staleTime = DEFAULT_STALE_TIME,
-  refetchOnWindowFocus = true,
+  staleTime,
+  refetchOnWindowFocus,
   captureUtm,
   syncTabs = true,
   children,

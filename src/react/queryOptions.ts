@@ -29,19 +29,15 @@ export interface SessionQuerySettings {
  */
 export function sessionQueryOptions(client: SessionClient, settings: SessionQuerySettings = {}) {
   const staleTime = settings.staleTime ?? DEFAULT_STALE_TIME
-  const capture = settings.captureUtm
   return queryOptions<Session, SessionError, Session, readonly unknown[]>({
     queryKey: sessionKeysFor(client.baseUrl).session,
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
-    queryFn: ({ client: queryClient, queryKey }) => {
-      const runtime = sessionRuntime(queryClient, client)
-      return capture ? capture.load(runtime, queryClient.getQueryCache().find<Session, SessionError>({ queryKey, exact: true })) : runtime.readSession()
-    },
-    // A session that lacks the page's UTM values is stale: the first read (even of a
-    // server-rendered session) sends them.
-    staleTime: capture ? (query) => (capture.pending(query) ? 0 : staleTime) : staleTime,
+    queryFn: ({ client: queryClient }) => sessionRuntime(queryClient, client).readSession(),
+    staleTime,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
+    // UTM capture (off by default) brings its own load and staleness, so its code ships only with it.
+    ...(settings.captureUtm ? settings.captureUtm.sessionLoad(client, staleTime) : undefined),
   })
 }
 

@@ -6,13 +6,7 @@ import { waitForReaders } from './waitForReaders'
  * rejection (the hook's `error` shows the failure), while `await setValue(v)` still rejects.
  */
 export function settleForReaders<T>(promise: Promise<T>): Promise<void> {
-  const settled = promise.then(
-    () => waitForReaders(),
-    async (error: unknown) => {
-      await waitForReaders()
-      throw error
-    },
-  )
+  const settled = promise.then(() => {}).finally(waitForReaders)
   settled.catch(() => {})
   return settled
 }

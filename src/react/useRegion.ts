@@ -31,24 +31,22 @@ const selectRegion = (session: Session): Region => ({
   country: readSessionValue(session, 'public', 'country'),
 })
 
-/** `locate(country)` travels through the same write as `setRegion`, so it shares its state. */
-const LOCATE = Symbol('locate')
-type RegionRequest = RegionInput | readonly [typeof LOCATE, string | undefined]
+/** `locate(country)` travels through the same write as `setRegion` (as a function that finds the input), so it shares its state. */
+type RegionRequest = RegionInput | (() => Promise<RegionInput>)
 
-const toFields = async (request: RegionRequest) =>
-  toRegionFields(
-    Array.isArray(request) && request[0] === LOCATE
-      ? // The country is checked before the browser asks the shopper anything.
-        { country: toCountry(request[1]), geoCoordinates: await currentCoordinates() }
-      : (request as RegionInput),
-  )
+const toFields = async (request: RegionRequest) => toRegionFields(typeof request === 'function' ? await request() : request)
 
 /** The shopper's region, `setRegion` to change it by postal code or coordinates, and `locate`. */
 export function useRegion(): UseRegionResult {
   const region = useSessionQuery('useRegion', selectRegion)
   const { write, ...writeState } = useSessionWrite('useRegion', toFields)
   const country = region.data?.country
-  const locate = useCallback((inCountry = country) => write([LOCATE, inCountry]), [write, country])
+  const locate = useCallback(
+    (inCountry = country) =>
+      // The country is checked before the browser asks the shopper anything.
+      write(async () => ({ country: toCountry(inCountry), geoCoordinates: await currentCoordinates() })),
+    [write, country],
+  )
   return {
     regionId: region.data?.regionId,
     postalCode: region.data?.postalCode,

@@ -1,8 +1,10 @@
-import type { Query } from '@tanstack/react-query'
+import type { Query, QueryFunction } from '@tanstack/react-query'
+import type { SessionClient } from '../core/createSessionClient'
 import type { SessionError } from '../core/SessionError'
 import type { PublicFieldValues, Session } from '../core/types'
 import { utmFieldsOf } from '../core/utm'
 import type { SessionRuntime } from '../runtime/createSessionRuntime'
+import { sessionRuntime } from './sessionRuntime'
 
 /**
  * Session queries sending or done sending this page's UTM values. A QueryClient holds one session
@@ -39,8 +41,11 @@ async function loadSessionWithUtm(runtime: SessionRuntime, query: Query<Session,
 
 /** How the session query loads when UTM capture is on: pass `utmCapture` as `captureUtm`. */
 export interface UtmCapture {
-  load: typeof loadSessionWithUtm
-  pending: typeof utmPending
+  /** The session query's `queryFn` and `staleTime` with capture on (`staleTime`: the query's own). */
+  sessionLoad(
+    client: SessionClient,
+    staleTime: number,
+  ): { queryFn: QueryFunction<Session, readonly unknown[]>; staleTime: (query: Query<Session, SessionError, Session, readonly unknown[]>) => number }
 }
 
 /**
@@ -48,4 +53,12 @@ export interface UtmCapture {
  * `utm_medium`, `utm_campaign`, `utmi_campaign`, `utmi_page` and `utmi_part` go to the session
  * with its first load. An import of its own, so an app that does not use it does not ship it.
  */
-export const utmCapture: UtmCapture = { load: loadSessionWithUtm, pending: utmPending }
+export const utmCapture: UtmCapture = {
+  sessionLoad: (client, staleTime) => ({
+    queryFn: ({ client: queryClient, queryKey }) =>
+      loadSessionWithUtm(sessionRuntime(queryClient, client), queryClient.getQueryCache().find<Session, SessionError>({ queryKey, exact: true })),
+    // A session that lacks the page's UTM values is stale: the first read (even of a
+    // server-rendered session) sends them.
+    staleTime: (query) => (utmPending(query) ? 0 : staleTime),
+  }),
+}

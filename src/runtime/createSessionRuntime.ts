@@ -80,6 +80,9 @@ export function createSessionRuntime(
   const segmentListeners = new Set<(segment: Segment) => void>()
   const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'tab', message, seq: tick() }))
 
+  /** What the cache shows of a part: the session with pending writes painted over it. */
+  const shown = (part: Part) => (part === 'session' ? paintedSession(state) : state.segment.data)
+
   /** The one place the state changes; then the cache is painted and the effects run. */
   function dispatch(event: SessionEvent): void {
     const { state: next, effects } = reduce(state, event)
@@ -163,7 +166,7 @@ export function createSessionRuntime(
     if (action?.type === 'success' && !action.manual) return paint()
     // A late hydration: React Query let it in by comparing the server's clock with this page's, so
     // its age is unknown. What the runtime holds stays; if the two differ, the server says which is right.
-    const held = part === 'session' ? paintedSession(state) : state.segment.data
+    const held = shown(part)
     if (action?.type === 'setState' && held) {
       paint()
       if (JSON.stringify(held) !== JSON.stringify(data)) reread()
@@ -178,10 +181,10 @@ export function createSessionRuntime(
    */
   async function read<T>(part: Part, request: () => Promise<T>, again = true): Promise<T> {
     const seq = tick()
-    const data = await request()
-    dispatch({ type: 'server', seq, read: true, [part]: data })
-    const shown = part === 'session' ? paintedSession(state) : state.segment.data
-    if (shown) return shown as T
+    const answer = await request()
+    dispatch({ type: 'server', seq, read: true, [part]: answer })
+    const data = shown(part)
+    if (data) return data as T
     if (again) return read(part, request, false)
     throw new SessionError('network', `The ${part} changed while it was being read, twice: read it again`)
   }
@@ -262,14 +265,9 @@ export function createSessionRuntime(
       return state.session.data ?? session
     },
     confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
-    write(fields, { load = false } = {}) {
-      let values: PublicFieldValues
-      try {
-        // Checked before anything is queued: bad input costs nothing and disturbs no other write.
-        values = toPublicFieldValues(fields)
-      } catch (error) {
-        return Promise.reject(error)
-      }
+    async write(fields, { load = false } = {}) {
+      // Checked before anything is queued (and rejected with): bad input costs nothing and disturbs no other write.
+      const values = toPublicFieldValues(fields)
       const { writes } = state
       let settle!: Batch['settle']
       const batch = (writes.phase === 'sending' && writes.queued) || { fields: {}, load, done: new Promise<Session>((resolve) => (settle = resolve)), settle }

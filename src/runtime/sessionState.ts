@@ -1,3 +1,4 @@
+import { asSessionValues } from '../core/publicFields'
 import type { PublicFieldValues, Segment, Session } from '../core/types'
 
 /** Per tab id, how many of that tab's writes were confirmed. */
@@ -168,10 +169,8 @@ export const pendingFields = (writes: Writes): PublicFieldValues =>
 
 /** The session with public fields painted over it (spread, not assignment: a name is data, never a prototype key). */
 export function withPublicFields(session: Session, fields: PublicFieldValues): Session {
-  const entries = Object.entries(fields)
-  if (entries.length === 0) return session
-  const written = Object.fromEntries(entries.map(([name, value]) => [name, { value }]))
-  return { ...session, namespaces: { ...session.namespaces, public: { ...session.namespaces.public, ...written } } }
+  if (Object.keys(fields).length === 0) return session
+  return { ...session, namespaces: { ...session.namespaces, public: { ...session.namespaces.public, ...asSessionValues(fields) } } }
 }
 
 /** What the cache shows: the latest confirmed session with every write not yet confirmed painted over it. */
