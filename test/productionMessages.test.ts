@@ -35,6 +35,9 @@ describe('misuse errors in a production build', () => {
       kind: 'invalid-input',
       message: 'geoCoordinates must be [longitude, latitude]',
     })
+    expect(errorOf(() => core.toCountry('Brazil'))).toMatchObject({ kind: 'invalid-input', message: 'country must be ISO 3166-1 alpha-3, got "Brazil"' })
+    expect(errorOf(() => core.toSalesChannelFields('B2B'))).toMatchObject({ kind: 'invalid-input', message: 'Not a sales channel: "B2B"' })
+    expect(errorOf(() => core.toLocaleFields('english'))).toMatchObject({ kind: 'invalid-input', message: 'Not a locale: "english"' })
     expect(errorOf(() => core.toRegionFields({ country: 'BRA', postalCode: '123' }))).toMatchObject({
       kind: 'invalid-input',
       message: '"123" is not a valid postal code for BRA (e.g. "22250-040")',

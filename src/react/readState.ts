@@ -3,7 +3,7 @@ import type { SessionError } from '../core/SessionError'
 
 /** The read's half of every hook's result. */
 export interface ReadState {
-  /** Nothing to show yet: the first read is in flight. */
+  /** Nothing to show yet: no data has arrived (on a server render too, where nothing is fetched). */
   isLoading: boolean
   /** The read failed; what is shown is the last good value (or nothing). */
   loadError: SessionError | null
@@ -19,8 +19,12 @@ export interface WriteState {
   reset: () => void
 }
 
-/** The read state of a query result; reading it subscribes the component to exactly those two. */
+/**
+ * The read state of a query result; reading it subscribes the component to exactly those two.
+ * "Nothing to show yet" is React Query's `isPending` (no data): its `isLoading` also needs a fetch
+ * in flight, which a server render never starts.
+ */
 export const readStateOf = (query: UseQueryResult<unknown, SessionError>): ReadState => ({
-  isLoading: query.isLoading,
+  isLoading: query.isPending,
   loadError: query.error,
 })

@@ -28,7 +28,7 @@ export function useSessionList(
   const list = useMemo(() => (value ? toIdList(value) : NONE), [value])
   return {
     list,
-    isLoading: fromSession.isLoading || (needsSegment && fromSegment.isLoading),
+    isLoading: fromSession.isPending || (needsSegment && fromSegment.isPending),
     loadError: fromSession.error ?? (needsSegment ? fromSegment.error : null),
   }
 }

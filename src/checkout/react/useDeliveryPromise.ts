@@ -94,7 +94,8 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     pickupPoint: current,
     setPickupPoint,
     pickupPoints: points.data ?? NO_POINTS,
-    isLoading: facetsQuery.isLoading || points.isLoading,
+    // Without a region there are no pickup points to wait for (that query stays disabled).
+    isLoading: facetsQuery.isPending || (place !== undefined && points.isPending),
     loadError: facetsQuery.error ?? points.error,
     isPending: mutation.isPending,
     error: mutation.error,

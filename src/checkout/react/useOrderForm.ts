@@ -107,7 +107,7 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
     items: lines,
     total: orderForm ? (orderForm.value ?? 0) / 100 : undefined,
     currencyCode: orderForm?.storePreferencesData?.currencyCode ?? undefined,
-    isLoading: query.isLoading,
+    isLoading: query.isPending,
     loadError: query.error,
     isPending: mutation.isPending,
     error: mutation.error,
