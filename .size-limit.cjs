@@ -12,7 +12,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: peers,
-    limit: '11760 B',
+    limit: '11820 B',
     gzip: true,
   },
   {
@@ -20,7 +20,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: [...peers, 'zod'],
-    limit: '6745 B',
+    limit: '6815 B',
     gzip: true,
   },
   {
@@ -28,7 +28,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '8725 B',
+    limit: '8795 B',
     gzip: true,
   },
   {

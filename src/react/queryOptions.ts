@@ -37,7 +37,7 @@ export function sessionQueryOptions(client: SessionClient, settings: SessionQuer
     staleTime,
     refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
     // UTM capture (off by default) brings its own load and staleness, so its code ships only with it.
-    ...(settings.captureUtm ? settings.captureUtm.sessionLoad(client, staleTime) : undefined),
+    ...(typeof settings.captureUtm === 'object' ? settings.captureUtm.sessionLoad(client, staleTime) : undefined),
   })
 }
 

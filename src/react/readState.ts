@@ -3,7 +3,7 @@ import type { SessionError } from '../core/SessionError'
 
 /** The read's half of every hook's result. */
 export interface ReadState {
-  /** Nothing to show yet: no data has arrived (on a server render too, where nothing is fetched). */
+  /** Nothing to show yet: no data has arrived (also while that first read waits offline). */
   isLoading: boolean
   /** The read failed; what is shown is the last good value (or nothing). */
   loadError: SessionError | null
@@ -22,7 +22,7 @@ export interface WriteState {
 /**
  * The read state of a query result; reading it subscribes the component to exactly those two.
  * "Nothing to show yet" is React Query's `isPending` (no data): its `isLoading` also needs a fetch
- * in flight, which a server render never starts.
+ * in flight, so it is false while a first read is paused offline.
  */
 export const readStateOf = (query: UseQueryResult<unknown, SessionError>): ReadState => ({
   isLoading: query.isPending,

@@ -22,7 +22,8 @@ export function useSessionList(
   selectFromSegment: (segment: Segment) => string | null | undefined,
 ): SessionList {
   const fromSession = useSessionQuery(hookName, selectFromSession)
-  const needsSegment = fromSession.isSuccess && fromSession.data === undefined
+  // Loaded once (a failed refetch keeps the last session, and so the segment it fell back to) without the list.
+  const needsSegment = fromSession.dataUpdatedAt > 0 && fromSession.data === undefined
   const fromSegment = useSegmentQuery(hookName, selectFromSegment, needsSegment)
   const value = fromSession.data ?? (needsSegment ? fromSegment.data : undefined)
   const list = useMemo(() => (value ? toIdList(value) : NONE), [value])

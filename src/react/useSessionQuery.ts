@@ -20,11 +20,17 @@ export function useSegmentQuery<T = Segment>(
 }
 
 /**
- * Adds `loadError` to a query result without reading `error` now: React Query tracks which
- * properties a component reads, and a getter keeps that (a spread would read them all).
+ * React Query's result with `loadError` (its `error`), as a view: React Query's own object is never
+ * changed (it compares results by their keys, and an added key would cost a render), and every
+ * property is read through it, so React Query still tracks what the component reads.
  */
 export function withLoadError<T>(result: UseQueryResult<T, SessionError>): UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null } {
-  // The same result object may come back on the next render (notifyOnChangeProps): defined once.
-  if (!('loadError' in result)) Object.defineProperty(result, 'loadError', { get: () => result.error, enumerable: true })
-  return result as UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null }
+  const read = (target: object, key: string | symbol) => Reflect.get(target, key === 'loadError' ? 'error' : key)
+  return new Proxy(result, {
+    get: read,
+    has: (target, key) => key === 'loadError' || Reflect.has(target, key),
+    ownKeys: (target) => [...Reflect.ownKeys(target), 'loadError'],
+    getOwnPropertyDescriptor: (target, key) =>
+      key === 'loadError' ? { configurable: true, enumerable: true, get: () => read(target, key) } : Reflect.getOwnPropertyDescriptor(target, key),
+  }) as UseQueryResult<T, SessionError> & { readonly loadError: SessionError | null }
 }
