@@ -1,0 +1,90 @@
+import { parseFacets } from '../core/deliveryFacets'
+import type { Segment } from '../core/types'
+
+// Wire format: VTEX, "Migrating to Intelligent Search API v1"
+// (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1). v1 reads no
+// `vtex_segment` cookie: every input of the shopper's context is a query parameter or a path facet.
+
+/** The Intelligent Search v1 endpoints a storefront prices through. */
+export type SearchEndpoint = 'product-search' | 'facets' | 'products' | 'pickup-point-availability'
+
+const EVERY_ENDPOINT: readonly SearchEndpoint[] = ['product-search', 'facets', 'products', 'pickup-point-availability']
+const REGIONAL: readonly SearchEndpoint[] = ['product-search', 'facets', 'products']
+const PRICED: readonly SearchEndpoint[] = ['product-search', 'products']
+/** The endpoints that take a facets path, and with it the delivery promise. */
+const DELIVERY_PROMISE: readonly SearchEndpoint[] = ['product-search', 'facets', 'pickup-point-availability']
+
+/** The keys of the segment's `facets` text that v1 takes as query parameters; every other key is a path facet. */
+const DELIVERY_KEYS = ['zip-code', 'coordinates', 'country', 'pickupPoint', 'deliveryZonesHash', 'pickupPointsHash'] as const
+
+/**
+ * Every query parameter v1 reads from the context, in the one order they are written, with the
+ * endpoints that take it. The order is fixed, so equal contexts give byte-identical URLs.
+ */
+const PARAMETERS: ReadonlyArray<readonly [name: string, endpoints: readonly SearchEndpoint[]]> = [
+  ['locale', EVERY_ENDPOINT],
+  ['sc', EVERY_ENDPOINT],
+  ['regionId', REGIONAL],
+  ['priceTables', PRICED],
+  ['campaigns', PRICED],
+  ['utmSource', PRICED],
+  ['utmCampaign', PRICED],
+  ['utmiCampaign', PRICED],
+  ...DELIVERY_KEYS.map((key) => [key, DELIVERY_PROMISE] as const),
+]
+
+/**
+ * The shopper's search context: what Intelligent Search v1 needs to price and place results as
+ * the segment does. Plain strings, equal for equal segments, so it can key a query as it is.
+ */
+export interface SearchContext {
+  /** Query parameters by name, every one non-empty (see `searchQueryOf` for one endpoint's). */
+  params: Readonly<Record<string, string>>
+  /** The path facets (`key/value/…`, each part URL-encoded): every `facets` key that is not a query parameter, in the segment's order. */
+  facets: string
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
+
+/**
+ * The search context of a segment. `cultureInfo` → `locale`, `channel` → `sc`, `regionId`,
+ * `priceTables`, `campaigns`, `utm_source` → `utmSource`, `utm_campaign` → `utmCampaign`,
+ * `utmi_campaign` → `utmiCampaign`; of its `facets`, the delivery promise's keys become query
+ * parameters and the rest path facets. The segment's `countryCode` is the `country` (it wins over
+ * the `country` of `facets`). Expiring hashes travel with the address they stand for, never alone.
+ */
+export function searchContextOf(segment: Segment): SearchContext {
+  const values = new Map<string, string | undefined>([
+    ['locale', text(segment.cultureInfo)],
+    ['sc', text(segment.channel)],
+    ['regionId', text(segment.regionId)],
+    ['priceTables', text(segment.priceTables)],
+    ['campaigns', text(segment.campaigns)],
+    ['utmSource', text(segment.utm_source)],
+    ['utmCampaign', text(segment.utm_campaign)],
+    ['utmiCampaign', text(segment.utmi_campaign)],
+  ])
+  const path: string[] = []
+  for (const [key, value] of parseFacets(typeof segment.facets === 'string' ? segment.facets : undefined)) {
+    if (!text(value)) continue
+    if ((DELIVERY_KEYS as readonly string[]).includes(key)) values.set(key, text(value))
+    else path.push(encodeURIComponent(key), encodeURIComponent(value))
+  }
+  values.set('country', text(segment.countryCode) ?? values.get('country'))
+  const params: Record<string, string> = {}
+  for (const [name] of PARAMETERS) {
+    const value = values.get(name)
+    if (value !== undefined) params[name] = value
+  }
+  return { params, facets: path.join('/') }
+}
+
+/** The query string one endpoint takes from a context, in the canonical order (`locale=pt-BR&sc=1&…`). */
+export function searchQueryOf(context: SearchContext, endpoint: SearchEndpoint): string {
+  const query = new URLSearchParams()
+  for (const [name, endpoints] of PARAMETERS) {
+    const value = context.params[name]
+    if (value !== undefined && endpoints.includes(endpoint)) query.set(name, value)
+  }
+  return query.toString()
+}

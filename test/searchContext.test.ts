@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import type { Segment } from '../src/core/types'
+import { searchContextOf, searchQueryOf, type SearchEndpoint } from '../src/search/searchContext'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const ENDPOINTS: SearchEndpoint[] = ['product-search', 'facets', 'products', 'pickup-point-availability']
+
+/** The query each endpoint would send for a segment. */
+const queries = (segment: Segment) => Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, searchQueryOf(searchContextOf(segment), endpoint)]))
+
+describe('searchContextOf: each segment field reaches the v1 wire, on the endpoints that take it', () => {
+  it.each([
+    ['cultureInfo', { cultureInfo: 'pt-BR' }, 'locale=pt-BR', ENDPOINTS],
+    ['channel', { channel: '2' }, 'sc=2', ENDPOINTS],
+    ['regionId', { regionId: RIO }, `regionId=${RIO}`, ['product-search', 'facets', 'products']],
+    ['priceTables', { priceTables: 'gold,silver' }, 'priceTables=gold%2Csilver', ['product-search', 'products']],
+    ['campaigns', { campaigns: '7' }, 'campaigns=7', ['product-search', 'products']],
+    ['utm_source', { utm_source: 'mail' }, 'utmSource=mail', ['product-search', 'products']],
+    ['utm_campaign', { utm_campaign: 'black-friday' }, 'utmCampaign=black-friday', ['product-search', 'products']],
+    ['utmi_campaign', { utmi_campaign: 'inner' }, 'utmiCampaign=inner', ['product-search', 'products']],
+    ['countryCode', { countryCode: 'BRA' }, 'country=BRA', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets zip-code', { facets: 'zip-code=22250040' }, 'zip-code=22250040', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets coordinates', { facets: 'coordinates=-43.18,-22.94' }, 'coordinates=-43.18%2C-22.94', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets country', { facets: 'country=BRA' }, 'country=BRA', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets pickupPoint', { facets: 'pickupPoint=store-7' }, 'pickupPoint=store-7', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets deliveryZonesHash', { facets: 'deliveryZonesHash=dz1' }, 'deliveryZonesHash=dz1', ['product-search', 'facets', 'pickup-point-availability']],
+    ['facets pickupPointsHash', { facets: 'pickupPointsHash=pp1' }, 'pickupPointsHash=pp1', ['product-search', 'facets', 'pickup-point-availability']],
+  ] as const)('%s', (_field, segment, wire, endpoints) => {
+    const sent = queries(segment)
+    for (const endpoint of ENDPOINTS) expect(sent[endpoint], endpoint).toBe(endpoints.includes(endpoint as never) ? wire : '')
+  })
+
+  it('turns every other facets key into a path facet, in the segment order, URL-encoded', () => {
+    const context = searchContextOf({ facets: 'zip-code=22250040;shipping=pickup-in-point;brand=Café Bom;category-1=drinks' })
+    expect(context.facets).toBe('shipping/pickup-in-point/brand/Caf%C3%A9%20Bom/category-1/drinks')
+    expect(context.params).toEqual({ 'zip-code': '22250040' })
+  })
+
+  it('lets the segment countryCode win over the country of facets', () => {
+    expect(searchContextOf({ countryCode: 'USA', facets: 'country=BRA' }).params.country).toBe('USA')
+  })
+
+  it('keeps the address beside the hashes that stand for it: the hashes expire, the address is the fallback', () => {
+    const query = searchQueryOf(searchContextOf({ facets: 'deliveryZonesHash=dz1;zip-code=22250040;pickupPointsHash=pp1;coordinates=-43.18,-22.94' }), 'product-search')
+    expect(query).toBe('zip-code=22250040&coordinates=-43.18%2C-22.94&deliveryZonesHash=dz1&pickupPointsHash=pp1')
+  })
+
+  it('leaves empty values out: null, blank text, an empty campaigns list', () => {
+    const context = searchContextOf({ cultureInfo: 'pt-BR', channel: null, regionId: '', campaigns: ' ', priceTables: undefined, facets: 'zip-code=;brand=' })
+    expect(context).toEqual({ params: { locale: 'pt-BR' }, facets: '' })
+  })
+})
+
+describe('searchContextOf: one canonical URL per context', () => {
+  const shopper: Segment = {
+    cultureInfo: 'pt-BR',
+    channel: '1',
+    regionId: RIO,
+    priceTables: 'gold',
+    utm_campaign: 'black-friday',
+    countryCode: 'BRA',
+    facets: 'zip-code=22250040;pickupPoint=store-7',
+  }
+
+  it('gives two shoppers with equal segments byte-identical URLs, whatever order their fields came in', () => {
+    const reordered = Object.fromEntries(Object.entries(shopper).reverse()) as Segment
+    for (const endpoint of ENDPOINTS) expect(searchQueryOf(searchContextOf(reordered), endpoint)).toBe(searchQueryOf(searchContextOf(shopper), endpoint))
+    expect(searchQueryOf(searchContextOf(shopper), 'product-search')).toBe(
+      `locale=pt-BR&sc=1&regionId=${RIO}&priceTables=gold&utmCampaign=black-friday&zip-code=22250040&country=BRA&pickupPoint=store-7`,
+    )
+  })
+
+  it.each([
+    ['a price table', { priceTables: 'silver' }],
+    ['a UTM campaign', { utm_campaign: 'cyber-monday' }],
+    ['a region', { regionId: 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70' }],
+    ['a pickup point', { facets: 'zip-code=22250040;pickupPoint=store-8' }],
+  ])('changes the product-search URL when %s changes', (_what, change) => {
+    expect(searchQueryOf(searchContextOf({ ...shopper, ...change }), 'product-search')).not.toBe(searchQueryOf(searchContextOf(shopper), 'product-search'))
+  })
+})
