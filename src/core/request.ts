@@ -30,6 +30,14 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** What `requestJson` takes beside the caller's options. */
+interface RequestDetails extends RequestOptions {
+  body?: string
+  source?: string
+  /** Sees a successful answer before its body is read (its headers, e.g. `Cache-Control`). */
+  onAnswer?: (response: Response) => void
+}
+
 /**
  * One Session Manager request: cookies included, a timeout, and every failure mapped
  * to a `SessionError` (network, http, invalid-response). Caller cancellations pass through.
@@ -40,7 +48,7 @@ export async function requestJson<T>(
   path: string,
   schema: z.ZodMiniType<T>,
   what: string,
-  options: RequestOptions & { body?: string; source?: string } = {},
+  options: RequestDetails = {},
 ): Promise<T> {
   // Messages end up in logs: a token in the path (`/api/segments/{token}`) is left out of them.
   const request = `${method} ${path.replace(/[\w+=%.-]{24,}/g, '…')}`
@@ -72,6 +80,7 @@ export async function requestJson<T>(
       status: response.status,
     })
   }
+  options.onAnswer?.(response)
   let data: unknown
   try {
     data = await response.json()

@@ -1,0 +1,99 @@
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { isSessionError } from '../src/core/SessionError'
+import { createSearchClient } from '../src/search/createSearchClient'
+import { searchContextOf } from '../src/search/searchContext'
+import { server } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const context = searchContextOf({ cultureInfo: 'pt-BR', channel: '1', regionId: RIO, priceTables: 'gold', facets: 'zip-code=22250040;shipping=delivery' })
+
+const mug = {
+  productId: '3',
+  productName: 'Ceramic mug',
+  linkText: 'ceramic-mug',
+  items: [{ itemId: 'sku-3', name: 'Ceramic mug', sellers: [{ sellerId: '1', sellerDefault: true, commertialOffer: { Price: 38.71, ListPrice: 45.43, AvailableQuantity: 12 } }] }],
+}
+
+/** Answers v1 as the real API does, recording each URL asked for. */
+function answerSearch(body: unknown, init: ResponseInit = { headers: { 'cache-control': 'public, max-age=600' } }) {
+  const urls: string[] = []
+  server.use(
+    http.get('*/api/intelligent-search/v1/*', ({ request }) => {
+      const url = new URL(request.url)
+      urls.push(url.pathname + url.search)
+      return HttpResponse.json(body as never, init)
+    }),
+  )
+  return urls
+}
+
+async function failureOf(promise: Promise<unknown>) {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (error: unknown) => error as Error & { kind?: string; status?: number },
+  )
+}
+
+describe('createSearchClient().productSearch', () => {
+  it('asks v1 once, the context in the path and the query, and answers the validated page with its Cache-Control', async () => {
+    const urls = answerSearch({ products: [mug], recordsFiltered: 1, pagination: { count: 1, perPage: 12 } })
+    const answer = await createSearchClient().productSearch({ context, query: 'mug', facets: [{ key: 'brand', value: 'Café Bom' }], page: 2, count: 12, sort: 'price:asc' })
+    expect(urls).toEqual([
+      `/api/intelligent-search/v1/product-search/shipping/delivery/brand/Caf%C3%A9%20Bom?query=mug&page=2&count=12&sort=price%3Aasc&locale=pt-BR&sc=1&regionId=${RIO}&priceTables=gold&zip-code=22250040`,
+    ])
+    expect(answer.cacheControl).toBe('public, max-age=600')
+    expect(answer.data.products[0]?.items[0]?.sellers[0]?.commertialOffer).toEqual({ Price: 38.71, ListPrice: 45.43, AvailableQuantity: 12 })
+    expect(answer.data.recordsFiltered).toBe(1)
+  })
+
+  it('says when an answer has no Cache-Control', async () => {
+    answerSearch({ products: [], recordsFiltered: 0 }, {})
+    expect((await createSearchClient().productSearch({ context })).cacheControl).toBeNull()
+  })
+
+  it.each([
+    ['no context', {}, /needs the shopper context/],
+    ['page 0', { context, page: 0 }, /page must be a whole number from 1, got 0/],
+    ['a fractional count', { context, count: 1.5 }, /count must be a whole number from 1/],
+    ['a facet with "/"', { context, facets: [{ key: 'brand', value: 'a/b' }] }, /A facet is \{ key, value \}/],
+    ['a query that is not text', { context, query: 42 }, /query must be a text/],
+  ])('checks %s before any request', async (_case, input, message) => {
+    const urls = answerSearch({ products: [], recordsFiltered: 0 })
+    const error = await failureOf(createSearchClient().productSearch(input as never))
+    expect(error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message) })
+    expect(urls).toEqual([])
+  })
+
+  it('fails with a SessionError naming the field when the answer breaks the schema', async () => {
+    answerSearch({ products: [{ ...mug, items: [{ ...mug.items[0], sellers: [{ sellerId: '1', commertialOffer: { Price: '38' } }] }] }], recordsFiltered: 1 })
+    const error = await failureOf(createSearchClient().productSearch({ context }))
+    expect(isSessionError(error)).toBe(true)
+    expect(error).toMatchObject({ kind: 'invalid-response', message: expect.stringContaining('The Intelligent Search sent a product search answer that does not match its schema at "products.0.items.0.sellers.0.commertialOffer.Price"') })
+  })
+
+  it('fails with kind http and the status on a 5xx', async () => {
+    server.use(http.get('*/api/intelligent-search/v1/*', () => new HttpResponse('busy', { status: 503, statusText: 'Service Unavailable' })))
+    expect(await failureOf(createSearchClient().productSearch({ context }))).toMatchObject({ kind: 'http', status: 503 })
+  })
+})
+
+describe('createSearchClient().product', () => {
+  it('asks for one product by field and value, with the context the products endpoint takes', async () => {
+    const urls = answerSearch(mug)
+    const answer = await createSearchClient({ baseUrl: 'http://127.0.0.1:4999/' }).product({ context, field: 'slug', value: 'ceramic-mug' })
+    expect(urls).toEqual([`/api/intelligent-search/v1/products?field=slug&value=ceramic-mug&locale=pt-BR&sc=1&regionId=${RIO}&priceTables=gold`])
+    expect(answer).toEqual({ data: mug, cacheControl: 'public, max-age=600' })
+  })
+
+  it.each([
+    ['an unknown field', { context, field: 'name', value: 'x' }, /field must be one of id, slug, ean, sku, reference/],
+    ['an empty value', { context, field: 'id', value: ' ' }, /value must be a non-empty text/],
+  ])('checks %s before any request', async (_case, input, message) => {
+    const urls = answerSearch(mug)
+    expect(await failureOf(createSearchClient().product(input as never))).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(message) })
+    expect(urls).toEqual([])
+  })
+})
