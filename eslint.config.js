@@ -16,8 +16,9 @@ export default tseslint.config(
     },
   },
   {
-    // core stays framework-free: it runs on servers, in workers and in the emulator.
-    files: ['src/core/**'],
+    // core stays framework-free: it runs on servers, in workers and in the emulator. So does the
+    // search client and its context (src/search), which core's request settings carry.
+    files: ['src/core/**', 'src/search/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*', '../testing/*'] }],
     },

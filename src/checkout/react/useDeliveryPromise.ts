@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import { SessionError, useSession, useSessionSource, type Session } from 'vtex-session-react'
-import type { ReadState, WriteState } from 'vtex-session-react'
+import { SessionError, useSession, useSessionSource, type ReadState, type Session, type WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { deliveryPromiseOf, facetsTextOf } from '../../core/deliveryFacets'

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
-import { useSessionSource, type SessionError } from 'vtex-session-react'
-import type { ReadState, WriteState } from 'vtex-session-react'
+import { useSessionSource, type ReadState, type SessionError, type WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { checkoutKeysFor } from '../checkoutKeys'
 import type { CheckoutClient } from '../createCheckoutClient'
