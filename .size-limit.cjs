@@ -41,4 +41,13 @@ module.exports = [
     limit: '5965 B',
     gzip: true,
   },
+  {
+    // Outside the core budget too: Intelligent Search v1 and its hooks.
+    name: 'search entry, beside the core hooks',
+    path: 'dist/search/index.js',
+    import: '*',
+    ignore: [...peers, 'zod', 'vtex-session-react'],
+    limit: '4000 B',
+    gzip: true,
+  },
 ]

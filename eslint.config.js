@@ -16,9 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    // core stays framework-free: it runs on servers, in workers and in the emulator. So does the
-    // search client and its context (src/search), which core's request settings carry.
-    files: ['src/core/**', 'src/search/**'],
+    // core stays framework-free: it runs on servers, in workers and in the emulator.
+    files: ['src/core/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@tanstack/*', '../react/*', '../testing/*'] }],
     },
@@ -46,10 +45,10 @@ export default tseslint.config(
     },
   },
   {
-    // The checkout entry's framework-free part imports core only (and QueryClient types); its
-    // client entry (index.ts) adds the hooks.
-    files: ['src/checkout/*.ts'],
-    ignores: ['src/checkout/index.ts'],
+    // The checkout and search entries' framework-free parts import core only (and QueryClient
+    // types); their client entries (index.ts) add the hooks.
+    files: ['src/checkout/*.ts', 'src/search/*.ts'],
+    ignores: ['src/checkout/index.ts', 'src/search/index.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -63,7 +62,7 @@ export default tseslint.config(
   {
     // Its hooks reach the provider through the package's public entry, never a copy of it: a
     // second bundled copy of the context would be a second, empty session.
-    files: ['src/checkout/react/**'],
+    files: ['src/checkout/react/**', 'src/search/react/**', 'src/subpaths/**'],
     rules: {
       'no-restricted-imports': [
         'error',

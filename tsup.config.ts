@@ -17,6 +17,8 @@ export default defineConfig([
   // Its own build (no chunks shared with the main entry, which would cost the main entry bytes):
   // the checkout hooks reach the provider through 'vtex-session-react' by name (external).
   { ...shared, entry: { 'checkout/index': 'src/checkout/index.ts' }, banner: { js: "'use client';" } },
+  // The same for the search hooks.
+  { ...shared, entry: { 'search/index': 'src/search/index.ts' }, banner: { js: "'use client';" } },
   // Server helpers and the emulator are not client code: no banner.
   {
     ...shared,
@@ -25,6 +27,7 @@ export default defineConfig([
       'index.react-server': 'src/index.react-server.ts',
       'server/index': 'src/server/index.ts',
       'checkout/index.react-server': 'src/checkout/index.react-server.ts',
+      'search/index.react-server': 'src/search/index.react-server.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/node': 'src/testing/node.ts',
     },

@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^vtex-session-react\/checkout$/, replacement: here('./src/checkout/index.ts') },
+      { find: /^vtex-session-react\/search$/, replacement: here('./src/search/index.ts') },
       { find: /^vtex-session-react$/, replacement: here('./src/index.ts') },
     ],
   },

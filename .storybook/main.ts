@@ -23,6 +23,7 @@ const config: StorybookConfig = {
       ...viteConfig.resolve,
       alias: [
         { find: /^vtex-session-react\/checkout$/, replacement: fileURLToPath(new URL('../src/checkout/index.ts', import.meta.url)) },
+        { find: /^vtex-session-react\/search$/, replacement: fileURLToPath(new URL('../src/search/index.ts', import.meta.url)) },
         { find: /^vtex-session-react\/testing$/, replacement: fileURLToPath(new URL('../src/testing/index.ts', import.meta.url)) },
         { find: /^vtex-session-react$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
       ],

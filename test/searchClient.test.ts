@@ -97,3 +97,27 @@ describe('createSearchClient().product', () => {
     expect(urls).toEqual([])
   })
 })
+
+describe('createSearchClient().facets and .pickupPointAvailability', () => {
+  it('asks v1 facets with the search text and the context the facets endpoint takes, and answers the filters', async () => {
+    const urls = answerSearch({ facets: [{ name: 'Brand', key: 'brand', type: 'TEXT', values: [{ key: 'brand', value: 'acme', name: 'Acme', quantity: 3, selected: false }] }] })
+    const answer = await createSearchClient().facets({ context, query: 'mug', facets: [{ key: 'brand', value: 'acme' }] })
+    expect(urls).toEqual([`/api/intelligent-search/v1/facets/shipping/delivery/brand/acme?query=mug&locale=pt-BR&sc=1&regionId=${RIO}&zip-code=22250040`])
+    expect(answer.data.facets[0]?.values[0]).toMatchObject({ value: 'acme', quantity: 3 })
+    expect(answer.cacheControl).toBe('public, max-age=600')
+  })
+
+  it('asks v1 pickup-point-availability with the delivery promise and no price context', async () => {
+    const urls = answerSearch({ pickupPointDistances: [{ pickupId: 'store-7', pickupName: 'Copacabana', distance: 1.2, isActive: true }] })
+    const answer = await createSearchClient().pickupPointAvailability({ context })
+    expect(urls).toEqual(['/api/intelligent-search/v1/pickup-point-availability/shipping/delivery?locale=pt-BR&sc=1&zip-code=22250040'])
+    expect(answer.data.pickupPointDistances.map(({ pickupId }) => pickupId)).toEqual(['store-7'])
+  })
+
+  it('refuses a facet with "/" before any request', async () => {
+    const urls = answerSearch({ facets: [] })
+    const error = await failureOf(createSearchClient().facets({ context, facets: [{ key: 'brand', value: 'a/b' }] }))
+    expect(isSessionError(error) && error.kind).toBe('invalid-input')
+    expect(urls).toEqual([])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Segment } from '../src/core/types'
+import type { Segment, Session } from '../src/core/types'
 import { searchContextOf, searchQueryOf, type SearchEndpoint } from '../src/search/searchContext'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -77,5 +77,48 @@ describe('searchContextOf: one canonical URL per context', () => {
     ['a pickup point', { facets: 'zip-code=22250040;pickupPoint=store-8' }],
   ])('changes the product-search URL when %s changes', (_what, change) => {
     expect(searchQueryOf(searchContextOf({ ...shopper, ...change }), 'product-search')).not.toBe(searchQueryOf(searchContextOf(shopper), 'product-search'))
+  })
+})
+
+describe('searchContextOf with the session the segment describes', () => {
+  const session = (publicFields: Record<string, string>, regionId?: string): Session => ({
+    id: 's',
+    namespaces: {
+      public: Object.fromEntries(Object.entries(publicFields).map(([name, value]) => [name, { value }])),
+      ...(regionId ? { checkout: { regionId: { value: regionId } } } : {}),
+    },
+  })
+
+  it('takes the place from the session: facets written before a region change still name the old one', () => {
+    const stale = { facets: 'zip-code=01310100;country=BRA;brand=acme' }
+    const context = searchContextOf(stale, session({ country: 'BRA', postalCode: '22250-040' }))
+    expect(searchQueryOf(context, 'product-search')).toBe('zip-code=22250-040&country=BRA')
+    expect(context.facets).toBe('brand/acme')
+  })
+
+  it('sends coordinates for a region set by coordinates, and no postal code', () => {
+    const context = searchContextOf({ facets: 'zip-code=01310100' }, session({ country: 'BRA', geoCoordinates: '-43.18,-22.94' }))
+    expect(searchQueryOf(context, 'pickup-point-availability')).toBe('coordinates=-43.18%2C-22.94&country=BRA')
+  })
+
+  it('drops the expiring hashes when the session is somewhere else than they were made for, and keeps them when it is there', () => {
+    const facets = 'zip-code=01310100;deliveryZonesHash=dz1;pickupPointsHash=pp1'
+    expect(searchContextOf({ facets }, session({ country: 'BRA', postalCode: '22250-040' })).params).toEqual({ 'zip-code': '22250-040', country: 'BRA' })
+    expect(searchContextOf({ facets }, session({ country: 'BRA', postalCode: '01310100' })).params).toEqual({
+      'zip-code': '01310100',
+      country: 'BRA',
+      deliveryZonesHash: 'dz1',
+      pickupPointsHash: 'pp1',
+    })
+  })
+
+  it("takes the session's region id over the segment's, which may be a write ahead", () => {
+    const context = searchContextOf({ regionId: 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70' }, session({ country: 'BRA', postalCode: '22250-040' }, RIO))
+    expect(context.params.regionId).toBe(RIO)
+  })
+
+  it('reads the delivery promise the session holds (public.facets) over the segment copy', () => {
+    const context = searchContextOf({ facets: 'pickupPoint=store-7' }, session({ facets: 'pickupPoint=store-8' }))
+    expect(context.params.pickupPoint).toBe('store-8')
   })
 })

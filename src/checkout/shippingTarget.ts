@@ -1,26 +1,14 @@
 import { postalCodeKey } from '../core/regionInput'
-import { readSessionValue } from '../core/readSessionValue'
+import { placeOf, type SessionPlace } from '../core/sessionPlace'
 import type { Session } from '../core/types'
 import { deliveryPromiseOf, facetsTextOf, withFacet } from '../core/deliveryFacets'
 import type { OrderForm, OrderFormAddress } from './orderFormSchema'
 
-/** Where the session says the cart goes: the region's place, and the pickup point if one is chosen. */
-export interface ShippingTarget {
-  country: string
-  postalCode?: string
-  /** `[longitude, latitude]`, when the region was set by coordinates. */
-  geoCoordinates?: readonly [number, number]
-  pickupPointId?: string
-}
+export { placeOf }
 
-/** The session's place for Checkout calls (postal code, else coordinates); undefined without a region. */
-export function placeOf(session: Session): Omit<ShippingTarget, 'pickupPointId'> | undefined {
-  const country = readSessionValue(session, 'public', 'country')
-  const postalCode = readSessionValue(session, 'public', 'postalCode')
-  const [longitude, latitude] = (readSessionValue(session, 'public', 'geoCoordinates') ?? '').split(',').map(Number)
-  if (!country) return undefined
-  if (postalCode) return { country, postalCode }
-  return Number.isFinite(longitude) && Number.isFinite(latitude) ? { country, geoCoordinates: [longitude!, latitude!] } : undefined
+/** Where the session says the cart goes: the region's place, and the pickup point if one is chosen. */
+export interface ShippingTarget extends SessionPlace {
+  pickupPointId?: string
 }
 
 /** The target of a session: its place, plus the pickup point its delivery promise (`public.facets`) names. */

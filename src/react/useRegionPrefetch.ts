@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { RegionInput } from '../core/regionInput'
+import { toRegionFields, type RegionInput } from '../core/regionInput'
 import { createRegionPredictor, predictSegment } from '../core/regionPrediction'
-import type { Segment } from '../core/types'
+import type { Segment, Session } from '../core/types'
+import { withPublicFields } from '../runtime/sessionState'
 import { useSessionContext } from './SessionContext'
 
 export interface UseRegionPrefetchOptions {
   /**
    * Warms the app's segment-keyed queries for a predicted segment, e.g.
    * `(key, segment) => queryClient.prefetchQuery(priceQueryOptions(key, segment))`: the same key
-   * the confirmed segment will have if the prediction holds.
+   * the confirmed segment will have if the prediction holds. `session` is the confirmed session
+   * with the typed place, as `setRegion` will write it (for keys that read the session too, such
+   * as `searchContextOf(segment, session)`).
    */
-  prefetchForSegment: (segmentKey: string, segment: Segment) => unknown
+  prefetchForSegment: (segmentKey: string, segment: Segment, session: Session | undefined) => unknown
   /** How long the input must rest before the regions request (default 250 ms). */
   debounceMs?: number
 }
@@ -41,10 +44,10 @@ export function useRegionPrefetch({ prefetchForSegment, debounceMs }: UseRegionP
     (input: RegionInput) =>
       predictor.schedule(input, (regionId) => {
         // Built from what the server confirmed when the answer comes, not when typing started.
-        const confirmed = runtime.confirmed().segment
+        const { session, segment: confirmed } = runtime.confirmed()
         if (confirmed === undefined || confirmed.regionId === regionId) return
         const { segmentKey, segment } = predictSegment(confirmed, regionId)
-        void warm.current(segmentKey, segment)
+        void warm.current(segmentKey, segment, session && withPublicFields(session, toRegionFields(input)))
       }),
     [predictor, runtime],
   )

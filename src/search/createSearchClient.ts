@@ -2,7 +2,16 @@ import type * as z from 'zod/mini'
 import { requestJson, toRequestSettings, type RequestOptions, type RequestSettings } from '../core/request'
 import { SessionError } from '../core/SessionError'
 import { searchQueryOf, type SearchContext, type SearchEndpoint } from './searchContext'
-import { productSchema, productSearchSchema, type ProductSearchResult, type SearchProduct } from './searchSchemas'
+import {
+  facetsSchema,
+  pickupPointAvailabilitySchema,
+  productSchema,
+  productSearchSchema,
+  type PickupPointAvailability,
+  type ProductSearchResult,
+  type SearchFacets,
+  type SearchProduct,
+} from './searchSchemas'
 
 // Endpoints: VTEX, "Migrating to Intelligent Search API v1"
 // (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1).
@@ -21,11 +30,15 @@ export interface SelectedFacet {
   value: string
 }
 
-export interface ProductSearchInput extends RequestOptions {
+/** What a search is over: the shopper's context, a text and the facets chosen. */
+export interface SearchScope extends RequestOptions {
   /** The shopper's context (`searchContextOf(segment)`): without it, v1 answers the store's default prices. */
   context: SearchContext
   query?: string
   facets?: readonly SelectedFacet[]
+}
+
+export interface ProductSearchInput extends SearchScope {
   /** From 1. */
   page?: number
   /** Products per page. */
@@ -48,6 +61,10 @@ export interface SearchClient {
   productSearch(input: ProductSearchInput): Promise<SearchAnswer<ProductSearchResult>>
   /** `GET /api/intelligent-search/v1/products?field=…&value=…`: one product (a product page), priced for the context. */
   product(input: ProductInput): Promise<SearchAnswer<SearchProduct>>
+  /** `GET /api/intelligent-search/v1/facets/{facets}?…`: the filters a search offers. */
+  facets(input: SearchScope): Promise<SearchAnswer<SearchFacets>>
+  /** `GET /api/intelligent-search/v1/pickup-point-availability/{facets}?…`: pickup points near the context's place that hold the products. */
+  pickupPointAvailability(input: Omit<SearchScope, 'query'>): Promise<SearchAnswer<PickupPointAvailability>>
 }
 
 const invalid = (message: string) => new SessionError('invalid-input', message)
@@ -101,16 +118,29 @@ export function createSearchClient(options: Partial<RequestSettings> = {}): Sear
     return { data, cacheControl }
   }
 
+  /** The URL of a search endpoint: the context's facets then the chosen ones, the own parameters then the context's. */
+  function scopedPath(endpoint: SearchEndpoint, input: SearchScope, own: Record<string, string | number | undefined>): string {
+    const context = checkContext(input?.context)
+    if (input.query !== undefined && typeof input.query !== 'string') throw invalid(`query must be a text, got ${JSON.stringify(input.query)}`)
+    const path = [context.facets, ...facetPath(input.facets ?? [])].filter(Boolean).join('/')
+    return `${BASE}/${endpoint}/${path}?${queryOf({ query: input.query, ...own }, context, endpoint)}`
+  }
+
   return {
     baseUrl: settings.baseUrl,
     async productSearch(input) {
-      const context = checkContext(input?.context)
+      checkContext(input?.context)
       checkPositiveInteger('page', input.page)
       checkPositiveInteger('count', input.count)
-      if (input.query !== undefined && typeof input.query !== 'string') throw invalid(`query must be a text, got ${JSON.stringify(input.query)}`)
-      const path = [context.facets, ...facetPath(input.facets ?? [])].filter(Boolean).join('/')
-      const query = queryOf({ query: input.query, page: input.page, count: input.count, sort: input.sort }, context, 'product-search')
-      return get(`${BASE}/product-search/${path}?${query}`, productSearchSchema, 'product search answer', input)
+      if (input.sort !== undefined && typeof input.sort !== 'string') throw invalid(`sort must be a text, got ${JSON.stringify(input.sort)}`)
+      const path = scopedPath('product-search', input, { page: input.page, count: input.count, sort: input.sort })
+      return get(path, productSearchSchema, 'product search answer', input)
+    },
+    async facets(input) {
+      return get(scopedPath('facets', input, {}), facetsSchema, 'facets answer', input)
+    },
+    async pickupPointAvailability(input) {
+      return get(scopedPath('pickup-point-availability', { ...input, query: undefined }, {}), pickupPointAvailabilitySchema, 'pickup point availability', input)
     },
     async product(input) {
       const context = checkContext(input?.context)

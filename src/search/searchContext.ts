@@ -1,5 +1,7 @@
-import { parseFacets } from '../core/deliveryFacets'
-import type { Segment } from '../core/types'
+import { facetsTextOf, parseFacets } from '../core/deliveryFacets'
+import { readSessionValue } from '../core/readSessionValue'
+import { placeOf } from '../core/sessionPlace'
+import type { Segment, Session } from '../core/types'
 
 // Wire format: VTEX, "Migrating to Intelligent Search API v1"
 // (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1). v1 reads no
@@ -51,13 +53,19 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * `priceTables`, `campaigns`, `utm_source` → `utmSource`, `utm_campaign` → `utmCampaign`,
  * `utmi_campaign` → `utmiCampaign`; of its `facets`, the delivery promise's keys become query
  * parameters and the rest path facets. The segment's `countryCode` is the `country` (it wins over
- * the `country` of `facets`). Expiring hashes travel with the address they stand for, never alone.
+ * the `country` of `facets`).
+ *
+ * With the session the segment describes, its region is the place: `zip-code` (else
+ * `coordinates`) come from its postal code (else coordinates), as the delivery promise writes them,
+ * because `facets` is written only by the app and may still name the place before a region change.
+ * Expiring hashes stand for the place they were made for: they go only beside that place.
  */
-export function searchContextOf(segment: Segment): SearchContext {
+export function searchContextOf(segment: Segment, session?: Session): SearchContext {
   const values = new Map<string, string | undefined>([
     ['locale', text(segment.cultureInfo)],
     ['sc', text(segment.channel)],
-    ['regionId', text(segment.regionId)],
+    // The session's own region id beside its place: a segment may be a write ahead of it.
+    ['regionId', text(session && readSessionValue(session, 'checkout', 'regionId')) ?? text(segment.regionId)],
     ['priceTables', text(segment.priceTables)],
     ['campaigns', text(segment.campaigns)],
     ['utmSource', text(segment.utm_source)],
@@ -65,10 +73,22 @@ export function searchContextOf(segment: Segment): SearchContext {
     ['utmiCampaign', text(segment.utmi_campaign)],
   ])
   const path: string[] = []
-  for (const [key, value] of parseFacets(typeof segment.facets === 'string' ? segment.facets : undefined)) {
+  for (const [key, value] of parseFacets(facetsTextOf(segment, session))) {
     if (!text(value)) continue
     if ((DELIVERY_KEYS as readonly string[]).includes(key)) values.set(key, text(value))
     else path.push(encodeURIComponent(key), encodeURIComponent(value))
+  }
+  const place = session && placeOf(session)
+  if (place) {
+    const zipCode = place.postalCode
+    const coordinates = place.geoCoordinates?.join(',')
+    if (values.get('zip-code') !== zipCode || values.get('coordinates') !== coordinates) {
+      values.delete('deliveryZonesHash')
+      values.delete('pickupPointsHash')
+    }
+    values.set('zip-code', zipCode)
+    values.set('coordinates', coordinates)
+    values.set('country', place.country)
   }
   values.set('country', text(segment.countryCode) ?? values.get('country'))
   const params: Record<string, string> = {}

@@ -42,3 +42,32 @@ export const productSearchSchema = z.looseObject({
 
 export type SearchProduct = z.infer<typeof productSchema>
 export type ProductSearchResult = z.infer<typeof productSearchSchema>
+
+const facetValueSchema = z.looseObject({
+  key: z.optional(z.string()),
+  value: z.string(),
+  name: z.optional(z.string()),
+  quantity: z.optional(z.number()),
+  selected: z.optional(z.boolean()),
+})
+
+/** The filters of a search: each facet with its values and how many products each one keeps. */
+export const facetsSchema = z.looseObject({
+  facets: z.array(z.looseObject({ name: z.string(), key: z.optional(z.string()), type: z.optional(z.string()), values: z.array(facetValueSchema) })),
+})
+
+/** The pickup points that hold the searched products, nearest first (`distance` in km). */
+export const pickupPointAvailabilitySchema = z.looseObject({
+  pickupPointDistances: z.array(
+    z.looseObject({
+      pickupId: z.string(),
+      pickupName: z.optional(z.string()),
+      distance: z.optional(z.number()),
+      isActive: z.optional(z.boolean()),
+      address: z.optional(z.looseObject({})),
+    }),
+  ),
+})
+
+export type SearchFacets = z.infer<typeof facetsSchema>
+export type PickupPointAvailability = z.infer<typeof pickupPointAvailabilitySchema>

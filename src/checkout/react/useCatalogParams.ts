@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useSegment, type Segment, type Session } from 'vtex-session-react'
 import { catalogParamsOf, type CatalogParams } from '../catalogParams'
-import { useConfirmedState } from './useConfirmedState'
+import { useConfirmedState } from '../../subpaths/useConfirmedState'
 
 /** The parameters as one text, so equal parameters are one snapshot. */
 const paramsText = (session: Session | undefined, segment: Segment | undefined) => segment && JSON.stringify(catalogParamsOf(segment, session))

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query'
+import type { SessionError } from 'vtex-session-react'
+import type { ProductInput, SearchAnswer, SearchClient } from '../createSearchClient'
+import { productOptions } from '../searchQueries'
+import type { SearchProduct } from '../searchSchemas'
+import { searchResultOf, type SearchResult } from './searchResult'
+import { useSearchClient } from './useSearchClient'
+import { NO_CONTEXT } from './useProductSearch'
+import { useSearchContextState } from './useSearchContext'
+
+export interface UseProductInput extends Omit<ProductInput, 'context' | 'signal'> {
+  client?: SearchClient
+  enabled?: boolean
+}
+
+export type UseProductResult = SearchResult<SearchProduct>
+
+/**
+ * One product (a product page, Intelligent Search v1 `products`) priced for this shopper, keyed by
+ * the confirmed search context. A new context keeps the same product on screen while it re-prices;
+ * another product never shows the previous one.
+ */
+export function useProduct({ client: own, enabled = true, field, value }: UseProductInput): UseProductResult {
+  const { context, sessionError } = useSearchContextState()
+  const client = useSearchClient(own)
+  const query = useQuery<SearchAnswer<SearchProduct>, SessionError>({
+    ...productOptions(client, { field, value, context: context ?? NO_CONTEXT }),
+    enabled: enabled && context !== undefined,
+    placeholderData: (previous: SearchAnswer<SearchProduct> | undefined, previousQuery) => {
+      const [, , , , last] = (previousQuery?.queryKey ?? []) as readonly unknown[]
+      const { field: lastField, value: lastValue } = (last ?? {}) as Partial<ProductInput>
+      return lastField === field && lastValue === value ? previous : undefined
+    },
+  })
+  return searchResultOf(query, sessionError)
+}

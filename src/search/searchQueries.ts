@@ -1,0 +1,48 @@
+import type { ProductInput, ProductSearchInput, SearchAnswer, SearchClient } from './createSearchClient'
+import type { ProductSearchResult, SearchProduct } from './searchSchemas'
+
+/** Query keys of the search cache of one origin. Equal contexts and inputs are one key, so one request. */
+export const searchKeysFor = (baseUrl: string) => {
+  const all = ['vtex-search', baseUrl] as const
+  return {
+    all,
+    productSearch: ({ context, query, facets, page, count, sort }: ProductSearchInput) =>
+      [...all, 'product-search', context, { query, facets, page, count, sort }] as const,
+    product: ({ context, field, value }: ProductInput) => [...all, 'products', context, { field, value }] as const,
+  }
+}
+
+/**
+ * How long an answer stays fresh: its `Cache-Control` `max-age` (VTEX says to read it, never to
+ * assume it); `no-store`, `no-cache` or no header: not at all.
+ */
+export function freshnessOf(cacheControl: string | null | undefined): number {
+  if (!cacheControl || /(^|,)\s*no-(store|cache)\b/i.test(cacheControl)) return 0
+  const maxAge = /(^|,)\s*max-age=(\d+)/i.exec(cacheControl)
+  return maxAge ? Number(maxAge[2]) * 1000 : 0
+}
+
+/** Options for `useQuery`, `prefetchQuery` or `ensureQueryData` (React Query's shape, no React needed). */
+export interface SearchQueryOptions<T> {
+  queryKey: readonly unknown[]
+  queryFn: () => Promise<SearchAnswer<T>>
+  staleTime: (query: { state: { data?: SearchAnswer<T> | undefined } }) => number
+}
+
+const staleTime = (query: { state: { data?: SearchAnswer<unknown> | undefined } }) => freshnessOf(query.state.data?.cacheControl)
+
+/**
+ * A page of products for a context, as query options: on the server (`prefetchQuery` with
+ * `searchContextOf(segment)`, then dehydrate) or in the browser (`useProductSearch` uses them).
+ * Fresh as long as the answer's `Cache-Control` says.
+ */
+export function productSearchOptions(client: SearchClient, input: ProductSearchInput): SearchQueryOptions<ProductSearchResult> {
+  const { signal: _signal, ...request } = input
+  return { queryKey: searchKeysFor(client.baseUrl).productSearch(request), queryFn: () => client.productSearch(request), staleTime }
+}
+
+/** One product (a product page) for a context, as query options. */
+export function productOptions(client: SearchClient, input: ProductInput): SearchQueryOptions<SearchProduct> {
+  const { signal: _signal, ...request } = input
+  return { queryKey: searchKeysFor(client.baseUrl).product(request), queryFn: () => client.product(request), staleTime }
+}
