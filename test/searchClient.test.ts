@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isSessionError } from '../src/core/SessionError'
 import { createSearchClient } from '../src/search/createSearchClient'
 import { searchContextOf } from '../src/search/searchContext'
+import { freshnessOf } from '../src/search/searchQueries'
 import { server } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -120,4 +121,15 @@ describe('createSearchClient().facets and .pickupPointAvailability', () => {
     expect(isSessionError(error) && error.kind).toBe('invalid-input')
     expect(urls).toEqual([])
   })
+})
+
+describe('freshnessOf: how long a search answer is reused', () => {
+  it.each([
+    ['public, max-age=600', 600_000],
+    ['max-age=60, public', 60_000],
+    ['public, s-maxage=900', 0],
+    ['no-store', 0],
+    ['no-cache, max-age=600', 0],
+    [null, 0],
+  ])('%s → %i ms', (header, ms) => expect(freshnessOf(header)).toBe(ms))
 })

@@ -16,6 +16,11 @@ export interface CatalogParams {
 }
 
 /**
+ * @deprecated For the legacy Intelligent Search API (`/api/io/_v/api/intelligent-search/…`) only,
+ * which reads price tables, campaigns and UTM from the `vtex_segment` cookie. VTEX's v1 reads no
+ * cookie: use `searchContextOf(segment, session)` from `vtex-session-react/search`, which sends them.
+ * Kept while VTEX still serves the legacy API; removed in the next major version.
+ *
  * The Intelligent Search parameters for this shopper. Names from VTEX's documentation:
  * the `trade-policy` and `region-id` facets (the ones FastStore's search client sends), `locale`,
  * and the delivery promise's `zip-code` and `coordinates` query strings with the `shipping`

@@ -7,4 +7,4 @@ export type { ProductField, ProductInput, ProductSearchInput, SearchAnswer, Sear
 export { facetsSchema, pickupPointAvailabilitySchema, productSchema, productSearchSchema } from './searchSchemas'
 export type { PickupPointAvailability, ProductSearchResult, SearchFacets, SearchProduct } from './searchSchemas'
 export { freshnessOf, productOptions, productSearchOptions, searchKeysFor } from './searchQueries'
-export type { SearchQueryOptions } from './searchQueries'
+export type { SearchKeySettings, SearchQueryOptions } from './searchQueries'

@@ -31,18 +31,28 @@ export interface SearchQueryOptions<T> {
 
 const staleTime = (query: { state: { data?: SearchAnswer<unknown> | undefined } }) => freshnessOf(query.state.data?.cacheControl)
 
+export interface SearchKeySettings {
+  /**
+   * The `baseUrl` of the provider that will read this cache entry, when it is not the client's: a
+   * server asks the store's origin, a page behind a same-origin proxy has `''` (as `prefetchSession`).
+   */
+  providerBaseUrl?: string
+}
+
 /**
  * A page of products for a context, as query options: on the server (`prefetchQuery` with
- * `searchContextOf(segment)`, then dehydrate) or in the browser (`useProductSearch` uses them).
- * Fresh as long as the answer's `Cache-Control` says.
+ * `searchContextOf(segment, session)`, then dehydrate) or in the browser (`useProductSearch` uses
+ * them). Fresh as long as the answer's `Cache-Control` says.
  */
-export function productSearchOptions(client: SearchClient, input: ProductSearchInput): SearchQueryOptions<ProductSearchResult> {
+export function productSearchOptions(client: SearchClient, input: ProductSearchInput, settings: SearchKeySettings = {}): SearchQueryOptions<ProductSearchResult> {
   const { signal: _signal, ...request } = input
-  return { queryKey: searchKeysFor(client.baseUrl).productSearch(request), queryFn: () => client.productSearch(request), staleTime }
+  const keys = searchKeysFor(settings.providerBaseUrl ?? client.baseUrl)
+  return { queryKey: keys.productSearch(request), queryFn: () => client.productSearch(request), staleTime }
 }
 
 /** One product (a product page) for a context, as query options. */
-export function productOptions(client: SearchClient, input: ProductInput): SearchQueryOptions<SearchProduct> {
+export function productOptions(client: SearchClient, input: ProductInput, settings: SearchKeySettings = {}): SearchQueryOptions<SearchProduct> {
   const { signal: _signal, ...request } = input
-  return { queryKey: searchKeysFor(client.baseUrl).product(request), queryFn: () => client.product(request), staleTime }
+  const keys = searchKeysFor(settings.providerBaseUrl ?? client.baseUrl)
+  return { queryKey: keys.product(request), queryFn: () => client.product(request), staleTime }
 }

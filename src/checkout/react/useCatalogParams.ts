@@ -7,6 +7,9 @@ import { useConfirmedState } from '../../subpaths/useConfirmedState'
 const paramsText = (session: Session | undefined, segment: Segment | undefined) => segment && JSON.stringify(catalogParamsOf(segment, session))
 
 /**
+ * @deprecated For the legacy Intelligent Search API only: use `useSearchContext()` (or
+ * `useProductSearch`) from `vtex-session-react/search` for v1, which reads no cookie.
+ *
  * The Intelligent Search parameters for this shopper (`catalogParamsOf` of the segment and the
  * session as the Session Manager confirmed them: never a write still in flight, so the region and
  * the postal code always come from one server state), `undefined` until the segment is loaded.

@@ -1,0 +1,202 @@
+import { dehydrate, HydrationBoundary, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { createSessionClient, SessionProvider, useRegion, useRegionPrefetch, useSession, useSessionRefresh, useUpdateSession } from '../src/index'
+import { fetchSession, prefetchSession } from '../src/server/index'
+import { createSearchClient, productSearchOptions, searchContextOf, useProduct, useProductSearch, useSearchClient } from '../src/search/index'
+import { demoPriceOf } from '../src/testing/index'
+import { createTestQueryClient, createWrapper, mock } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const KETTLE = 249
+
+const searchRequests = () => mock.requests.filter(({ path }) => path.startsWith('/api/intelligent-search/v1/'))
+const searchUrls = () => searchRequests().map(({ path }) => path)
+const queryOf = (path: string | undefined) => Object.fromEntries(new URLSearchParams(path?.split('?')[1] ?? ''))
+/** The kettle's price in a page of results (the demo catalog's sku-2). */
+const kettlePrice = (data: { products: Array<{ items: Array<{ itemId: string; sellers: Array<{ commertialOffer: { Price: number } }> }> }> } | undefined) =>
+  data?.products.flatMap((product) => product.items).find((item) => item.itemId === 'sku-2')?.sellers[0]?.commertialOffer.Price
+
+/** A product listing that records the kettle price of every render. */
+function useListing(shown: Array<number | undefined>) {
+  const search = useProductSearch({ count: 12 })
+  shown.push(kettlePrice(search.data))
+  return { search, region: useRegion(), session: useSession(), update: useUpdateSession(), refresh: useSessionRefresh() }
+}
+
+async function renderListing(options: Parameters<typeof createWrapper>[0] = {}) {
+  const shown: Array<number | undefined> = []
+  const rendered = renderHook(() => useListing(shown), createWrapper(options))
+  await waitFor(() => expect(rendered.result.current.search.data).toBeDefined())
+  return { ...rendered, shown }
+}
+
+/** Every defined value, with repeats collapsed: what the shopper saw, in order. */
+const seen = (shown: Array<number | undefined>) => shown.filter((price, index) => price !== undefined && price !== shown[index - 1])
+
+describe('useProductSearch: a product listing priced for the session', () => {
+  it('waits for the segment, then asks v1 once with the context, and shows the answer', async () => {
+    const { result, shown } = await renderListing({ strict: true })
+    expect(shown[0]).toBeUndefined()
+    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1&country=BRA'])
+    // No search went out before the session's context was known.
+    const firstSearch = mock.requests.findIndex(({ path }) => path.startsWith('/api/intelligent-search'))
+    expect(mock.requests.slice(0, firstSearch).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(result.current.search).toMatchObject({ isLoading: false, loadError: null, isPlaceholderData: false, cacheControl: 'public, max-age=600' })
+    expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, {}))
+  })
+
+  it('re-prices in place on a region change: one new search, the old prices on screen until the new ones, never empty', async () => {
+    const { result, shown } = await renderListing()
+    const national = kettlePrice(result.current.search.data)
+    mock.setLatency(({ path }) => (path.startsWith('/api/intelligent-search') ? 80 : 0))
+    const mark = shown.length
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.search.isPlaceholderData).toBe(true))
+    expect(kettlePrice(result.current.search.data)).toBe(national)
+    await waitFor(() => expect(result.current.search.isPlaceholderData).toBe(false))
+    const regional = demoPriceOf(KETTLE, { regionId: RIO })
+    expect(regional).not.toBe(national)
+    expect(shown.slice(mark)).not.toContain(undefined)
+    expect(seen(shown)).toEqual([national, regional])
+    expect(searchUrls()).toHaveLength(2)
+    expect(queryOf(searchUrls()[1])).toEqual({ count: '12', locale: 'pt-BR', sc: '1', regionId: RIO, 'zip-code': '22250-040', country: 'BRA' })
+  })
+
+  it('re-prices when a log-in brings price tables: priceTables reaches the wire', async () => {
+    const { result, shown } = await renderListing()
+    mock.logIn(result.current.session.data?.id ?? '', { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    await act(() => result.current.refresh.refreshSession())
+    await waitFor(() => expect(searchUrls()).toHaveLength(2))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { priceTables: 'b2b-gold' })))
+    expect(queryOf(searchUrls()[1]).priceTables).toBe('b2b-gold')
+    expect(seen(shown)).toEqual([demoPriceOf(KETTLE, {}), demoPriceOf(KETTLE, { priceTables: 'b2b-gold' })])
+  })
+
+  it('re-prices for a UTM landing: the campaign and the audience it matches reach the wire', async () => {
+    const { result } = await renderListing()
+    await act(() => result.current.update.mutateAsync({ utm_campaign: 'black-friday' }))
+    await waitFor(() => expect(searchUrls()).toHaveLength(2))
+    expect(queryOf(searchUrls()[1])).toMatchObject({ utmCampaign: 'black-friday', campaigns: 'black-friday' })
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { campaigns: 'black-friday' })))
+  })
+
+  it('follows a pickup point chosen in the delivery promise: pickupPoint reaches the wire and a product it lacks is unavailable', async () => {
+    const { result } = await renderListing()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '20040-002' }))
+    await act(() => result.current.update.mutateAsync({ facets: 'zip-code=20040-002;country=BRA;pickupPoint=rio-centro' }))
+    await waitFor(() => expect(searchUrls().some((url) => queryOf(url).pickupPoint === 'rio-centro')).toBe(true))
+    await waitFor(() => expect(result.current.search.isPlaceholderData).toBe(false))
+    const grinder = result.current.search.data?.products.flatMap((product) => product.items).find((item) => item.itemId === 'sku-4')
+    expect(grinder?.sellers[0]?.commertialOffer.AvailableQuantity).toBe(0)
+  })
+
+  it('is priced by the context it sends, not by the cookie: the same search without context answers default prices', async () => {
+    const { result } = await renderListing()
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
+    // The browser holds the shopper's cookies; v1 ignores them.
+    const bare = await createSearchClient().productSearch({ context: { params: {}, facets: '' }, count: 12 })
+    expect(kettlePrice(bare.data)).toBe(demoPriceOf(KETTLE, {}))
+  })
+
+  it('shows a failed session read as loadError, with no search request', async () => {
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    const { result } = renderHook(() => useProductSearch(), createWrapper())
+    await waitFor(() => expect(result.current.loadError).not.toBeNull())
+    expect(result.current).toMatchObject({ isLoading: false, data: undefined })
+    expect(searchRequests()).toEqual([])
+  })
+
+  it('shows a failed search as loadError and keeps the session', async () => {
+    mock.fail({ kind: 'http', status: 500 }, { method: 'GET', path: '/api/intelligent-search/v1/product-search/' })
+    const { result } = renderHook(() => ({ search: useProductSearch(), session: useSession() }), createWrapper())
+    await waitFor(() => expect(result.current.search.loadError).not.toBeNull())
+    expect(result.current.search.loadError).toMatchObject({ kind: 'http', status: 500 })
+    expect(result.current.session.data?.id).toBeDefined()
+  })
+})
+
+describe('useProduct: a product page priced for the session', () => {
+  it('asks v1 products by slug with the context, and keeps the product on screen while a region change re-prices it', async () => {
+    const shown: Array<number | undefined> = []
+    const { result } = renderHook(
+      () => {
+        const product = useProduct({ field: 'slug', value: 'pour-over-kettle' })
+        shown.push(product.data?.items[0]?.sellers[0]?.commertialOffer.Price)
+        return { product, region: useRegion() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.product.data?.productName).toBe('Pour-over kettle'))
+    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/products?field=slug&value=pour-over-kettle&locale=pt-BR&sc=1'])
+    const mark = shown.length
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(shown.at(-1)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
+    expect(shown.slice(mark)).not.toContain(undefined)
+    expect(queryOf(searchUrls()[1])).toMatchObject({ regionId: RIO })
+  })
+
+  it('never shows the previous product for another one', async () => {
+    const { result, rerender } = renderHook(({ value }) => useProduct({ field: 'slug', value }), { ...createWrapper(), initialProps: { value: 'pour-over-kettle' } })
+    await waitFor(() => expect(result.current.data?.productName).toBe('Pour-over kettle'))
+    rerender({ value: 'ceramic-mug' })
+    expect(result.current.data).toBeUndefined()
+    await waitFor(() => expect(result.current.data?.productName).toBe('Ceramic mug'))
+  })
+})
+
+describe('useRegionPrefetch warms the search for a predicted region', () => {
+  it('fetches the predicted search while typing; Apply shows it with no search request after it', async () => {
+    const { result } = renderHook(
+      () => {
+        const queryClient = useQueryClient()
+        const client = useSearchClient()
+        const search = useProductSearch({ count: 12 })
+        const { prefetch } = useRegionPrefetch({
+          debounceMs: 0,
+          prefetchForSegment: (_key, segment, session) => queryClient.prefetchQuery(productSearchOptions(client, { context: searchContextOf(segment, session), count: 12 })),
+        })
+        return { search, prefetch, region: useRegion() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    act(() => result.current.prefetch({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(searchUrls()).toHaveLength(2))
+    expect(queryOf(searchUrls()[1])).toMatchObject({ regionId: RIO, 'zip-code': '22250-040' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
+    expect(result.current.search.isPlaceholderData).toBe(false)
+    expect(searchUrls()).toHaveLength(2)
+  })
+})
+
+describe('a search prefetched on the server', () => {
+  it('renders at once in the browser, priced for the shopper, with no session or search request', async () => {
+    const SERVER_BASE_URL = window.location.origin
+    const serverClient = createTestQueryClient()
+    // A returning shopper in Rio: the server reads their session, then their search.
+    const first = await fetchSession({ baseUrl: SERVER_BASE_URL, cookie: null })
+    const cookie = first.setCookie.map((line) => line.split(';')[0]).join('; ')
+    await createSessionClient({ baseUrl: SERVER_BASE_URL, headers: { cookie } }).editSession({ country: 'BRA', postalCode: '22250-040' })
+    const { session, segment } = await prefetchSession(serverClient, { baseUrl: SERVER_BASE_URL, cookie, providerBaseUrl: '' })
+    const search = createSearchClient({ baseUrl: SERVER_BASE_URL })
+    await serverClient.prefetchQuery(productSearchOptions(search, { context: searchContextOf(segment, session), count: 12 }, { providerBaseUrl: '' }))
+    const mark = mock.requests.length
+    const browserClient = createTestQueryClient()
+    const { result } = renderHook(() => useProductSearch({ count: 12 }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <QueryClientProvider client={browserClient}>
+          <HydrationBoundary state={dehydrate(serverClient)}>
+            <SessionProvider>{children}</SessionProvider>
+          </HydrationBoundary>
+        </QueryClientProvider>
+      ),
+    })
+    expect(kettlePrice(result.current.data)).toBe(demoPriceOf(KETTLE, { regionId: RIO }))
+    expect(browserClient.isFetching()).toBe(0)
+    expect(mock.requests.slice(mark)).toEqual([])
+  })
+})
