@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { postalCodeProblem, useRegion, useRegionPrefetch, type Segment } from 'vtex-session-react'
+import { postalCodeProblem, useRegion, useRegionPrefetch, type Segment, type Session } from 'vtex-session-react'
 
 const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL', 'PER']
 
@@ -7,7 +7,7 @@ const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL'
  * A postal-code selector built only on the public hooks: copy it into your storefront.
  * It checks the format as the shopper types, submits on Enter and shows the new region.
  */
-export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?: (segmentKey: string, segment: Segment) => unknown }) {
+export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?: (segmentKey: string, segment: Segment, session: Session | undefined) => unknown }) {
   const { regionId, postalCode, country, setRegion, isPending, error } = useRegion()
   // With `prefetchForSegment`, a complete postal code warms the prices of the region it leads to.
   const { prefetch, cancel } = useRegionPrefetch({ prefetchForSegment: prefetchForSegment ?? (() => undefined) })

@@ -1,43 +1,46 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useSegmentKey, type Segment } from 'vtex-session-react'
-import type { DemoProduct } from 'vtex-session-react/testing'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { useLocale, type Segment, type Session } from 'vtex-session-react'
+import { productSearchOptions, searchContextOf, useProductSearch, useSearchClient } from 'vtex-session-react/search'
+
+/** The search every price list of the demos shows: the first page of the catalog. */
+export const catalogPage = { count: 12 } as const
 
 /**
- * The price query of a segment key. The confirmed segment's prices come for the shopper's cookie;
- * a predicted segment's (`segment` given, from `useRegionPrefetch`) name their region, as a catalog
- * request's `region-id` facet does. Fresh for a minute, so prices warmed before Apply are used as
- * they are when the segment is confirmed.
+ * `useRegionPrefetch`'s callback for the price list: the same search for the predicted segment
+ * and session, so the prices are cached when `setRegion` confirms them.
  */
-export const demoPriceQuery = (segmentKey: string | undefined, segment?: Segment) => ({
-  queryKey: ['demo-prices', segmentKey] as const,
-  queryFn: async (): Promise<DemoProduct[]> => {
-    const response = await fetch(segment ? `/api/demo/prices?regionId=${encodeURIComponent(segment.regionId ?? '')}` : '/api/demo/prices', { credentials: 'include' })
-    if (!response.ok) throw new Error(`Prices answered ${response.status}`)
-    return (await response.json()) as DemoProduct[]
-  },
-  enabled: segmentKey !== undefined,
-  staleTime: 60_000,
-})
+export function usePrefetchCatalogPage() {
+  const queryClient = useQueryClient()
+  const client = useSearchClient()
+  return useCallback(
+    (_segmentKey: string, segment: Segment, session: Session | undefined) =>
+      queryClient.prefetchQuery(productSearchOptions(client, { ...catalogPage, context: searchContextOf(segment, session) })),
+    [queryClient, client],
+  )
+}
 
 /**
- * A product grid priced per segment. The segment key in the query key makes it refetch
- * exactly once per segment change; `keepPreviousData` keeps the old prices on screen
- * (dimmed) meanwhile, so there is never a flash of empty content.
+ * A product grid priced for the session by Intelligent Search v1: the confirmed search context
+ * keys the query, so it refetches exactly once per change, and the old prices stay on screen
+ * (dimmed) meanwhile: never a flash of empty content.
  */
 export function PriceList() {
-  const segmentKey = useSegmentKey()
-  const prices = useQuery({ ...demoPriceQuery(segmentKey), placeholderData: keepPreviousData })
-  if (prices.isPending) return <p>Loading prices…</p>
-  if (prices.isError) return <p role="alert">{prices.error.message}</p>
+  const search = useProductSearch(catalogPage)
+  const { currencyCode, cultureInfo } = useLocale()
+  if (search.isLoading) return <p>Loading prices…</p>
+  if (search.loadError) return <p role="alert">{search.loadError.message}</p>
+  const money = new Intl.NumberFormat(cultureInfo ?? 'en', { style: 'currency', currency: currencyCode ?? 'BRL' })
+  const updating = search.isPlaceholderData || search.isFetching
   return (
-    <section aria-busy={prices.isFetching} style={{ opacity: prices.isFetching ? 0.5 : 1, transition: 'opacity 150ms' }}>
-      <p data-testid="price-status">{prices.isFetching ? 'Updating prices…' : 'Prices up to date'}</p>
+    <section aria-busy={updating} style={{ opacity: search.isPlaceholderData ? 0.5 : 1, transition: 'opacity 150ms' }}>
+      <p data-testid="price-status">{updating ? 'Updating prices…' : 'Prices up to date'}</p>
       <ul data-testid="prices" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 14rem)', gap: '0.5rem', listStyle: 'none', padding: 0 }}>
-        {prices.data.map((product) => (
-          <li key={product.id} style={{ border: '1px solid #ccc', borderRadius: 6, padding: '0.5rem' }}>
-            <strong>{product.name}</strong>
+        {search.data?.products.map((product) => (
+          <li key={product.productId} style={{ border: '1px solid #ccc', borderRadius: 6, padding: '0.5rem' }}>
+            <strong>{product.productName}</strong>
             <br />
-            {new Intl.NumberFormat('en', { style: 'currency', currency: product.currencyCode }).format(product.price)}
+            {money.format(product.items[0]?.sellers[0]?.commertialOffer.Price ?? 0)}
           </li>
         ))}
       </ul>

@@ -1,18 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { postalCodeProblem, useRegion, useSegmentKey } from 'vtex-session-react'
+import { postalCodeProblem, useLocale, useRegion } from 'vtex-session-react'
 import { CartSync, useDeliveryPromise, useOrderForm } from 'vtex-session-react/checkout'
-import type { DemoProduct } from 'vtex-session-react/testing'
+import { useProductSearch } from 'vtex-session-react/search'
+import { catalogPage } from './PriceList'
 import { ProductArt } from './ProductArt'
 import { storefrontCss } from './storefrontCss'
 
 const money = (amount: number, currency = 'BRL') => new Intl.NumberFormat('pt-BR', { style: 'currency', currency }).format(amount)
-
-async function fetchCatalog(): Promise<DemoProduct[]> {
-  const response = await fetch('/api/demo/prices', { credentials: 'include' })
-  if (!response.ok) throw new Error(`The catalog answered ${response.status}`)
-  return (await response.json()) as DemoProduct[]
-}
 
 /** Postal code in the header: checked as the shopper types, applied on Enter. */
 function RegionPicker() {
@@ -68,28 +62,34 @@ function DeliverySwitch() {
 }
 
 function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
-  const segmentKey = useSegmentKey()
-  const catalog = useQuery({ queryKey: ['storefront-catalog', segmentKey], queryFn: fetchCatalog, enabled: segmentKey !== undefined, placeholderData: keepPreviousData })
-  if (catalog.isPending) return <p className="sf-loading">Loading the catalog…</p>
-  if (catalog.isError) return <p role="alert">{catalog.error.message}</p>
+  const catalog = useProductSearch(catalogPage)
+  const { currencyCode } = useLocale()
+  if (catalog.isLoading) return <p className="sf-loading">Loading the catalog…</p>
+  if (catalog.loadError) return <p role="alert">{catalog.loadError.message}</p>
   return (
     <ul className="sf-grid" data-testid="grid" aria-busy={catalog.isFetching}>
-      {catalog.data.map((product) => (
-        <li key={product.id} className={product.available ? 'sf-card' : 'sf-card sf-unavailable'} data-testid={`product-${product.id}`}>
-          <ProductArt id={product.id} />
-          <h3>{product.name}</h3>
-          <p className="sf-price" data-testid="grid-price">
-            {money(product.price, product.currencyCode)}
-          </p>
-          {product.available ? (
-            <button type="button" onClick={() => onAdd(product.id)}>
-              Add to cart
-            </button>
-          ) : (
-            <p className="sf-badge">Not at this pickup point</p>
-          )}
-        </li>
-      ))}
+      {catalog.data?.products.map((product) => {
+        const item = product.items[0]
+        const offer = item?.sellers[0]?.commertialOffer
+        if (!item || !offer) return null
+        const available = offer.AvailableQuantity > 0
+        return (
+          <li key={item.itemId} className={available ? 'sf-card' : 'sf-card sf-unavailable'} data-testid={`product-${item.itemId}`}>
+            <ProductArt id={item.itemId} />
+            <h3>{product.productName}</h3>
+            <p className="sf-price" data-testid="grid-price">
+              {money(offer.Price, currencyCode)}
+            </p>
+            {available ? (
+              <button type="button" onClick={() => onAdd(item.itemId)}>
+                Add to cart
+              </button>
+            ) : (
+              <p className="sf-badge">Not at this pickup point</p>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }
@@ -141,7 +141,7 @@ function MiniCart() {
 
 /**
  * A storefront built on the public hooks: the header's postal code and delivery switch write the
- * session; the grid re-prices by the segment key, and `<CartSync>` re-prices the minicart.
+ * session; the grid re-prices by the confirmed search context, and `<CartSync>` re-prices the minicart.
  */
 export function Storefront() {
   const { addItem } = useOrderForm()
