@@ -19,6 +19,10 @@ const nextConfig = {
         'react-server': fromHere('../../dist/checkout/index.react-server.js'),
         default: fromHere('../../dist/checkout/index.js'),
       },
+      'vtex-session-react/search': {
+        'react-server': fromHere('../../dist/search/index.react-server.js'),
+        default: fromHere('../../dist/search/index.js'),
+      },
       // Client components get the 'use client' build, server components its framework-free part
       // (the package's `react-server` export condition).
       'vtex-session-react': { 'react-server': fromHere('../../dist/index.react-server.js'), default: fromHere('../../dist/index.js') },

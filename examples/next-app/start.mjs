@@ -1,16 +1,15 @@
 // `npm run example`: the storefront on http://127.0.0.1:3000. With neither SESSION_MANAGER_URL nor
-// VTEX_ACCOUNT set, it starts the Session Manager emulator (with its demo prices) on 127.0.0.1
+// VTEX_ACCOUNT set, it starts the Session Manager emulator (with Intelligent Search v1 over its demo catalog) on 127.0.0.1
 // and points the storefront at it, so a first try needs no VTEX account.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { demoPricesRoute } from '../../dist/testing/index.js'
 import { startSessionManagerServer } from '../../dist/testing/node.js'
 
 const port = process.env.PORT ?? '3000'
 const env = { ...process.env }
 let emulator
 if (!env.SESSION_MANAGER_URL && !env.VTEX_ACCOUNT) {
-  emulator = await startSessionManagerServer({ routes: [demoPricesRoute] })
+  emulator = await startSessionManagerServer()
   env.SESSION_MANAGER_URL = emulator.url
   console.log(`No SESSION_MANAGER_URL or VTEX_ACCOUNT: using the emulator on ${emulator.url}`)
 }

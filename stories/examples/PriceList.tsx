@@ -2,9 +2,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useLocale, type Segment, type Session } from 'vtex-session-react'
 import { productSearchOptions, searchContextOf, useProductSearch, useSearchClient } from 'vtex-session-react/search'
+import { catalogPage } from './catalogPage'
 
-/** The search every price list of the demos shows: the first page of the catalog. */
-export const catalogPage = { count: 12 } as const
 
 /**
  * `useRegionPrefetch`'s callback for the price list: the same search for the predicted segment

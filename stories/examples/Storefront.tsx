@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { postalCodeProblem, useLocale, useRegion } from 'vtex-session-react'
 import { CartSync, useDeliveryPromise, useOrderForm } from 'vtex-session-react/checkout'
 import { useProductSearch } from 'vtex-session-react/search'
-import { catalogPage } from './PriceList'
+import { catalogPage } from './catalogPage'
 import { ProductArt } from './ProductArt'
 import { storefrontCss } from './storefrontCss'
 

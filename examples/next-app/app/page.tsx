@@ -3,9 +3,10 @@ import { headers } from 'next/headers'
 // A framework-free helper from the main entry, in a server component: the `react-server`
 // condition gives the real function, not a client reference.
 import { readSessionValue } from 'vtex-session-react'
+import { createSearchClient, productSearchOptions, searchContextOf } from 'vtex-session-react/search'
 import { fillSessionCache, prefetchSession } from 'vtex-session-react/server'
+import { catalogPage } from '../../../stories/examples/catalogPage'
 import { decodeHandedSession, HANDED_SESSION } from '../lib/handedSession'
-import { fetchDemoPrices } from '../lib/demoPrices'
 import { sessionManagerUrl } from '../lib/sessionManagerUrl'
 import { Providers } from './Providers'
 import { Storefront } from './Storefront'
@@ -29,9 +30,11 @@ export default async function StorefrontPage() {
   // The provider (Providers.tsx) talks through app/api with baseUrl '': only its entries are filled.
   const handed = decodeHandedSession(requestHeaders.get(HANDED_SESSION))
   if (handed) fillSessionCache(queryClient, handed)
-  const { session, segmentKey } = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie, providerBaseUrl: '' }))
-  // Prices depend only on the segment, so shoppers with the same segmentKey could share them (and this HTML).
-  await queryClient.prefetchQuery({ queryKey: ['demo-prices', segmentKey], queryFn: () => fetchDemoPrices(cookie) })
+  const { session, segment, segmentKey } = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie, providerBaseUrl: '' }))
+  // The first page of the catalog, priced for the shopper by Intelligent Search v1: its URL carries
+  // the whole context, so shoppers with equal segments ask the same URL (one CDN entry).
+  const search = createSearchClient({ baseUrl: sessionManagerUrl() })
+  await queryClient.prefetchQuery(productSearchOptions(search, { ...catalogPage, context: searchContextOf(segment, session) }, { providerBaseUrl: '' }))
 
   return (
     <main>

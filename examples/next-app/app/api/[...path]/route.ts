@@ -2,9 +2,12 @@ import { vtexCookiesOnly } from 'vtex-session-react/server'
 import { sessionManagerUrl } from '../../../lib/sessionManagerUrl'
 
 // Same-origin proxy for the browser: SessionProvider's default baseUrl '' reaches the
-// Session Manager through here, and the Checkout API's public calls (the cart) with it. Only these
-// paths, and only the shopper's VTEX cookies (session, segment, login, cart), go out.
-const FORWARDED = /^\/api\/(sessions|segments|demo\/prices|checkout\/pub)(\/|$)/
+// Session Manager through here, and the Checkout API's public calls (the cart) and Intelligent
+// Search v1 with it. Only these paths, and only the shopper's VTEX cookies (session, segment,
+// login, cart), go out; search gets none: v1 reads its context from the URL, and a request without
+// cookies is what a CDN can share.
+const FORWARDED = /^\/api\/(sessions|segments|checkout\/pub|intelligent-search\/v1)(\/|$)/
+const SEARCH = /^\/api\/intelligent-search\//
 
 async function forward(request: Request): Promise<Response> {
   const url = new URL(request.url)
@@ -14,12 +17,15 @@ async function forward(request: Request): Promise<Response> {
     headers: {
       accept: 'application/json',
       'content-type': request.headers.get('content-type') ?? 'application/json',
-      cookie: vtexCookiesOnly(request.headers.get('cookie')),
+      ...(SEARCH.test(url.pathname) ? {} : { cookie: vtexCookiesOnly(request.headers.get('cookie')) }),
     },
     body: request.method === 'GET' ? undefined : await request.text(),
     cache: 'no-store',
   })
   const headers = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
+  // Search answers say how long they may be reused: pass that on, never a guess.
+  const cacheControl = upstream.headers.get('cache-control')
+  if (SEARCH.test(url.pathname) && cacheControl) headers.set('cache-control', cacheControl)
   for (const cookie of upstream.headers.getSetCookie()) headers.append('set-cookie', cookie)
   return new Response(await upstream.arrayBuffer(), { status: upstream.status, headers })
 }
