@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { refreshSession, SessionProvider, useRegion, useSessionSource, type RegionInput } from 'vtex-session-react'
 import { CartSync, useOrderForm } from 'vtex-session-react/checkout'
-import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/testing'
+import { createSessionManagerMock } from 'vtex-session-react/testing'
 import { median, saveResults } from './results.mjs'
 import { settle as settleEmulator } from './settle'
 
@@ -13,7 +13,7 @@ import { settle as settleEmulator } from './settle'
 // one shippingData write and no orderForm read; no write when nothing changed.
 const RUNS = 21
 const LATENCY_MS = 50
-const mock = createSessionManagerMock({ routes: [demoPricesRoute] })
+const mock = createSessionManagerMock()
 const server = setupServer(...mock.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -4,8 +4,9 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { Profiler, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Session } from 'vtex-session-react'
-import { createSessionManagerMock, demoPricesRoute } from 'vtex-session-react/testing'
+import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Segment, type Session } from 'vtex-session-react'
+import { createSearchClient, searchContextOf } from 'vtex-session-react/search'
+import { createSessionManagerMock } from 'vtex-session-react/testing'
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
 import { PricedPostalCodeSelector } from '../stories/examples/PricedPostalCodeSelector'
 import { PriceList } from '../stories/examples/PriceList'
@@ -14,9 +15,10 @@ import { settle as settleEmulator } from './settle'
 
 const RUNS = 21
 const LATENCY_MS = 50
-const mock = createSessionManagerMock({ routes: [demoPricesRoute] })
+const mock = createSessionManagerMock()
 const server = setupServer(...mock.handlers)
 const sessionManagerRequests = () => mock.requests.filter(({ path }) => /^\/api\/(sessions|segments)/.test(path)).length
+const searchRequests = () => mock.requests.filter(({ path }) => path.startsWith('/api/intelligent-search/v1/')).length
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
@@ -211,7 +213,7 @@ describe('benchmark', () => {
     const byKind = (paths: readonly string[]) => ({
       sessionManager: paths.filter((path) => /^\/api\/(sessions|segments)/.test(path)).length,
       regions: paths.filter((path) => path.startsWith('/api/checkout/pub/regions')).length,
-      prices: paths.filter((path) => path.startsWith('/api/demo/prices')).length,
+      prices: paths.filter((path) => path.startsWith('/api/intelligent-search/v1/')).length,
     })
     /** Types a postal code into the selector, waits `restMs` (the shopper reads it over), then Apply. */
     async function applyAfterTyping(postalCode: string, restMs: number) {
@@ -259,6 +261,42 @@ describe('benchmark', () => {
       requestsWhenHeld: heldRequests,
       requestsWhenWrong: wrongRequests,
     })
+  })
+
+  it('counts search requests per region change, and distinct search URLs for 100 shoppers of 5 segments', async () => {
+    fresh()
+    render(<Providers><RegionControl /><PriceList /></Providers>)
+    await waitForNewPrices('')
+    await settle()
+    mock.reset()
+    await act(() => setRegionNow(REGIONS[0] as RegionInput))
+    await waitForNewPrices('')
+    await settle()
+    const perRegionChange = { sessionManager: sessionManagerRequests(), search: searchRequests() }
+
+    // Five segments a store sees (anonymous, two regions, a B2B buyer, a UTM landing at a pickup
+    // point); 100 shoppers drawn from them, each segment's fields in its own order, as cookies decode.
+    const segments: Segment[] = [
+      { channel: '1', cultureInfo: 'pt-BR', currencyCode: 'BRL', countryCode: 'BRA', regionId: null },
+      { channel: '1', cultureInfo: 'pt-BR', currencyCode: 'BRL', countryCode: 'BRA', regionId: 'v2.1BB18CE648B5111D0933734ED83EC783', facets: 'zip-code=22250040' },
+      { channel: '1', cultureInfo: 'pt-BR', currencyCode: 'BRL', countryCode: 'BRA', regionId: 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70', facets: 'zip-code=01310100' },
+      { channel: '1', cultureInfo: 'pt-BR', currencyCode: 'BRL', countryCode: 'BRA', regionId: null, priceTables: 'b2b-gold' },
+      { channel: '1', cultureInfo: 'pt-BR', currencyCode: 'BRL', countryCode: 'BRA', utm_campaign: 'black-friday', campaigns: 'black-friday', facets: 'zip-code=20040002;pickupPoint=rio-centro' },
+    ]
+    const urls = new Set<string>()
+    const recordingFetch: typeof fetch = async (input) => {
+      urls.add(String(input))
+      return Response.json({ products: [], recordsFiltered: 0 })
+    }
+    const client = createSearchClient({ baseUrl: 'https://store.example', fetch: recordingFetch })
+    let seed = 7
+    const draw = () => (seed = (seed * 48271) % 2147483647) % segments.length
+    for (let shopper = 0; shopper < 100; shopper += 1) {
+      const fields = Object.entries(segments[draw()] as Segment)
+      const reordered = Object.fromEntries(shopper % 2 ? fields.reverse() : fields) as Segment
+      await client.productSearch({ context: searchContextOf(reordered), count: 12 })
+    }
+    saveResults('search', { perRegionChange, shoppers: 100, segments: segments.length, distinctUrls: urls.size })
   })
 
   it('counts renders', async () => {

@@ -18,11 +18,11 @@ export function benchReport(results = readResults()) {
   const time = results.timeToNewPrices
   lines.push(
     '',
-    `### Time from \`setRegion\` to new prices rendered (${time.latencyMs} ms per request, median of ${time.runs} runs)`,
+    `### Time from \`setRegion\` to re-priced search results rendered (Intelligent Search v1, ${time.latencyMs} ms per request, median of ${time.runs} runs)`,
     '',
     '| approach | median |',
     '|---|---|',
-    `| vtex-session-react (PATCH → segment from its token → prices refetch) | ${time.libraryMedianMs} ms |`,
+    `| vtex-session-react (PATCH → segment from its token → one v1 search for the new context) | ${time.libraryMedianMs} ms |`,
     `| baseline as the anchors do it (PATCH, GET, reload: fresh cache, refetch everything) | ${time.baselineMedianMs} ms |`,
     ...(results.faststorePeer
       ? [
@@ -36,16 +36,30 @@ export function benchReport(results = readResults()) {
 
   const prefetch = results.prefetch
   if (prefetch) {
-    const kinds = ({ sessionManager, regions, prices }) => `${sessionManager} Session Manager, ${regions} regions, ${prices} prices`
+    const kinds = ({ sessionManager, regions, prices }) => `${sessionManager} Session Manager, ${regions} regions, ${prices} search`
     lines.push(
       '',
-      `### Time from Apply to new prices with \`useRegionPrefetch\` (typed ${prefetch.restMs} ms before Apply; ${prefetch.latencyMs} ms per request, median of ${prefetch.runs})`,
+      `### Time from Apply to re-priced search results with \`useRegionPrefetch\` (typed ${prefetch.restMs} ms before Apply; ${prefetch.latencyMs} ms per request, median of ${prefetch.runs})`,
       '',
       '| case | median | requests per region change |',
       '|---|---|---|',
-      `| the prediction held (prices warmed while typing) | ${prefetch.heldMedianMs} ms | ${kinds(prefetch.requestsWhenHeld)} |`,
+      `| the prediction held (the search warmed while typing) | ${prefetch.heldMedianMs} ms | ${kinds(prefetch.requestsWhenHeld)} |`,
       `| the prediction was wrong (the regions API disagreed) | ${prefetch.wrongMedianMs} ms | ${kinds(prefetch.requestsWhenWrong)} |`,
-      `| without prefetch (the row above: PATCH, then prices) | ${time.libraryMedianMs} ms | 2 Session Manager, 0 regions, 1 prices |`,
+      `| without prefetch (the row above: PATCH, then the search) | ${time.libraryMedianMs} ms | ${results.search ? kinds({ ...results.search.perRegionChange, regions: 0, prices: results.search.perRegionChange.search }) : '2 Session Manager, 0 regions, 1 search'} |`,
+    )
+  }
+
+  if (results.search) {
+    const { perRegionChange, shoppers, segments, distinctUrls } = results.search
+    lines.push(
+      '',
+      '### Search requests',
+      '',
+      '| scenario | count |',
+      '|---|---|',
+      `| per \`setRegion\` with a product listing: Session Manager requests | ${perRegionChange.sessionManager} |`,
+      `| per \`setRegion\` with a product listing: v1 search requests | ${perRegionChange.search} |`,
+      `| distinct search URLs for ${shoppers} shoppers drawn from ${segments} segments (one CDN entry each) | ${distinctUrls} |`,
     )
   }
 
