@@ -93,7 +93,7 @@ export function createEmulator(options: EmulatorOptions, { basePath = '', Respon
     if (wire === undefined) return undefined
     if (wire.kind === 'network') return ResponseType.error()
     // Set-Cookie goes in the init: msw reads it only from there, not from headers added later.
-    const headers = new Headers({ 'content-type': 'application/json' })
+    const headers = new Headers({ ...wire.headers, 'content-type': 'application/json' })
     for (const cookie of wire.setCookie) headers.append('Set-Cookie', cookie)
     return new ResponseType(wire.bodyText, { status: wire.status, headers })
   }
@@ -121,7 +121,7 @@ export function createEmulator(options: EmulatorOptions, { basePath = '', Respon
   return { answer, controls }
 }
 
-const toWire = ({ status, body, setCookie }: ModelResponse): WireAnswer => ({ kind: 'reply', status, bodyText: JSON.stringify(body), setCookie })
+const toWire = ({ status, body, setCookie, headers }: ModelResponse): WireAnswer => ({ kind: 'reply', status, bodyText: JSON.stringify(body), setCookie, headers })
 
 export const cookiesOf = (header: string | null | undefined): Record<string, string> => Object.fromEntries(cookiePairs(header))
 

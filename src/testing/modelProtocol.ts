@@ -23,6 +23,8 @@ export interface ModelResponse {
   status: number
   body: unknown
   setCookie: string[]
+  /** Other headers of the answer (lower-case names), e.g. a search answer's `cache-control`. */
+  headers?: Readonly<Record<string, string>>
 }
 
 /** What the emulator lends an extra route. */
@@ -47,4 +49,4 @@ export interface EmulatorRoute {
  * What goes on the wire, after faults: a JSON reply (its text, as a fault may break it) or a
  * dropped connection. Each transport (msw, node HTTP) writes it its own way.
  */
-export type WireAnswer = { kind: 'reply'; status: number; bodyText: string; setCookie: string[] } | { kind: 'network' }
+export type WireAnswer = { kind: 'reply'; status: number; bodyText: string; setCookie: string[]; headers?: Readonly<Record<string, string>> } | { kind: 'network' }

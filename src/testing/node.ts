@@ -41,7 +41,7 @@ export async function startSessionManagerServer(options: SessionManagerServerOpt
       if (answer === undefined) return void outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
       // A network fault: the client sees the connection drop.
       if (answer.kind === 'network') return void outgoing.destroy()
-      const head: Record<string, string | string[]> = { 'content-type': 'application/json' }
+      const head: Record<string, string | string[]> = { ...answer.headers, 'content-type': 'application/json' }
       if (answer.setCookie.length > 0) head['set-cookie'] = answer.setCookie
       outgoing.writeHead(answer.status, head).end(answer.bodyText)
     })().catch((error: unknown) => outgoing.writeHead(500).end(String(error)))

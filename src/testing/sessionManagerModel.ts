@@ -7,6 +7,7 @@ import { catalogPricesFor } from './catalogPrices'
 import { createCheckoutModel } from './checkoutModel'
 import { demoStoreCatalog } from './demoPrices'
 import { json, refusal } from './modelAnswers'
+import { createSearchModel } from './searchModel'
 import type { ModelRequest, ModelResponse } from './modelProtocol'
 import { defaultPickupPoints, type PickupPointRule } from './pickupPoints'
 import { defaultRegions, type RegionRule } from './regions'
@@ -56,10 +57,9 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
       ? demoStoreCatalog
       : createAppCatalog(options.catalog, { regionIds: new Set(regions.map(({ regionId }) => regionId)), pickupPointIds: new Set(pickupPoints.map(({ id }) => id)) })
   const checkout = createCheckoutModel({ regions, pickupPoints, catalog, accountName: settings.accountName })
-  const store = createSessionStore(regions, settings, {
-    salesChannels,
-    campaignAudiences: options.campaignAudiences ?? defaultCampaignAudiences,
-  })
+  const campaignAudiences = options.campaignAudiences ?? defaultCampaignAudiences
+  const store = createSessionStore(regions, settings, { salesChannels, campaignAudiences })
+  const search = createSearchModel({ catalog, pickupPoints, campaignAudiences })
 
   /** The cookie's session, or a new one (as the real API does for a request without a valid cookie). */
   function sessionFor(cookies: ModelRequest['cookies']): { session: StoredSession; created: boolean } {
@@ -97,6 +97,9 @@ export function createSessionManagerModel(options: SessionManagerModelOptions = 
 
 
   function handle(request: ModelRequest): ModelResponse | undefined {
+    // Intelligent Search v1 reads no cookie: it is answered before any session is looked up.
+    const searched = search.handle(request)
+    if (searched) return searched
     const { method, query } = request
     const parts = request.path.split('/').slice(1).map(decodeURIComponent)
     const route = `${method} /${parts.slice(0, 2).join('/')}`

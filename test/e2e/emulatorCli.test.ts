@@ -62,6 +62,19 @@ describe('vtex-session-emulator (bin)', () => {
     expect(await exited).toBe(0)
   })
 
+  it('serves Intelligent Search v1 without --demo over HTTP on 127.0.0.1: priced by the URL, with Cache-Control and no cookie', async () => {
+    const { child, url } = await startCli(['--catalog', catalogFile([{ id: 'tee-1', name: 'Logo tee', price: 5990, regionPrices: { 'v2.1BB18CE648B5111D0933734ED83EC783': 5490 } }])])
+    const search = await fetch(`${url}/api/intelligent-search/v1/product-search/?regionId=v2.1BB18CE648B5111D0933734ED83EC783`)
+    expect(search.status).toBe(200)
+    expect(search.headers.get('cache-control')).toBe('public, max-age=600')
+    expect(search.headers.getSetCookie()).toEqual([])
+    const page = (await search.json()) as { products: Array<{ items: Array<{ sellers: Array<{ commertialOffer: { Price: number } }> }> }> }
+    expect(page.products[0]?.items[0]?.sellers[0]?.commertialOffer.Price).toBe(54.9)
+    const exited = exitOf(child)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+
   it('sells the products of a --catalog file, in the cart and on /api/demo/prices', async () => {
     const { child, url } = await startCli(['--demo', '--catalog', catalogFile([{ id: 'tee-1', name: 'Logo tee', price: 5990 }])])
     expect(await (await fetch(`${url}/api/demo/prices`)).json()).toEqual([{ id: 'tee-1', name: 'Logo tee', price: 59.9, currencyCode: 'BRL', available: true }])
