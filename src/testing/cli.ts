@@ -10,9 +10,9 @@ import { startSessionManagerServer } from './node'
 const USAGE = `Usage: vtex-session-emulator [--port 4000] [--host 127.0.0.1] [--demo] [--latency ms] [--catalog products.json]
                              [--fault http:503|network|schema|invalid-json] [--fault-method PATCH] [--fault-times 1]
 
-Serves the VTEX Session Manager (/api/sessions, /api/segments) and the Checkout calls session
-flows make (/api/checkout/pub/postal-code, /api/checkout/pub/regions). --demo adds
-GET /api/demo/prices. --catalog sells your products instead of the demo ones: a JSON list of
+Serves the VTEX Session Manager (/api/sessions, /api/segments), the Checkout calls session
+flows make (/api/checkout/pub/…) and Intelligent Search v1 (/api/intelligent-search/v1/…, priced
+by its query parameters alone, as v1 reads no cookie). --demo adds GET /api/demo/prices. --catalog sells your products instead of the demo ones: a JSON list of
 { id, name, price, regionPrices?, priceTablePrices?, campaignPrices?, unavailableAt? }, prices in
 cents. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`
 
