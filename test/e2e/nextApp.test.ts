@@ -3,7 +3,6 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoPricesRoute } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
 
@@ -36,6 +35,8 @@ async function waitForServer(url: string, deadline = Date.now() + 60_000): Promi
 }
 
 /** The emulator's requests since `mark` (reset() would also forget the sessions). */
+/** A v1 product-search request of the storefront's grid (the first page), with the context's own parameters. */
+const searchLine = (context: string) => `GET /api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1${context}`
 const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ method, path }) => `${method} ${path}`)
 /** A new page that records its console errors and its `/api/` requests (`METHOD /path?query`). */
 async function openPage(): Promise<{ page: Page; errors: string[]; browserRequests: string[] }> {
@@ -54,7 +55,7 @@ const varyFieldsOf = (response: Response) => (response.headers.get('vary') ?? ''
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 
 beforeAll(async () => {
-  emulator = await startSessionManagerServer({ routes: [demoPricesRoute] })
+  emulator = await startSessionManagerServer()
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
   // Built by `npm run build-example` (part of npm test).
@@ -120,7 +121,7 @@ describe('the Next.js App Router example', () => {
     // Passed on as they are: no Session Manager domain in them.
     for (const header of response.headers.getSetCookie()) expect(header).not.toMatch(/domain=/i)
     expect(html).toContain('Prices up to date')
-    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', 'GET /api/demo/prices'])
+    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', searchLine('&country=BRA')])
   })
 
   it("forwards the cart's Checkout calls with the cart cookies, and passes its cookies on (no Domain)", async () => {
@@ -150,7 +151,7 @@ describe('the Next.js App Router example', () => {
     const second = await fetch(origin, { headers: { cookie } })
     expect(sessionOf(await second.text())).toBe(firstId)
     expect(second.headers.getSetCookie()).toEqual([])
-    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/demo/prices'])
+    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine('&country=BRA')])
   })
 
   it('tells a CDN how to cache each page: by segment for an anonymous returning shopper, never for a new or logged-in one', async () => {
@@ -197,7 +198,7 @@ describe('the Next.js App Router example', () => {
     expect(html).toMatch(/Espresso beans 1 kg.*R\$/)
     // Rendered by the server component with readSessionValue from the main entry (react-server condition).
     expect(html).toContain('data-testid="server-channel">1</code>')
-    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', 'GET /api/demo/prices'])
+    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)])
   })
 
   it('makes no session request on load, re-prices in place, and keeps the session across page loads', async () => {
@@ -221,7 +222,7 @@ describe('the Next.js App Router example', () => {
     expect(browserRequests, 'requests for a postal-code change').toEqual([
       'PATCH /api/sessions',
       'GET /api/sessions?items=*',
-      'GET /api/demo/prices',
+      searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`),
     ])
     await page.screenshot({ path: join(SCREENSHOTS, 'next-2-after-postal-code.png') })
 
@@ -256,7 +257,7 @@ describe('the Next.js App Router example', () => {
     await second.getByText('Prices up to date').waitFor()
     expect(await second.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     // The session and segment came through BroadcastChannel: the second tab only re-read its prices.
-    expect(secondRequests).toEqual(['GET /api/demo/prices'])
+    expect(secondRequests).toEqual(['GET /api/intelligent-search/v1/product-search/'])
     await second.screenshot({ path: join(SCREENSHOTS, 'next-3-second-tab.png') })
     expect(errors.flat(), 'console errors').toEqual([])
     await Promise.all([first.close(), second.close()])
@@ -269,7 +270,7 @@ describe('the Next.js App Router example', () => {
     await page.getByText('Prices up to date').waitFor()
     const before = await page.getByTestId('prices').innerText()
     await page.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
-    const warmed = [`GET /api/checkout/pub/regions?country=BRA&postalCode=01310-100`, `GET /api/demo/prices?regionId=${SAO_PAULO}`]
+    const warmed = [`GET /api/checkout/pub/regions?country=BRA&postalCode=01310-100`, searchLine(`&regionId=${SAO_PAULO}&zip-code=01310-100&country=BRA`)]
     await expect.poll(() => browserRequests).toEqual(warmed)
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
     await page.getByText(`Region ${SAO_PAULO} (BRA 01310-100)`).waitFor()
@@ -285,7 +286,11 @@ describe('the Next.js App Router example', () => {
     // A new visitor (no cookies), so the server renders a session without the campaign.
     await page.context().clearCookies()
     await page.goto(`${origin}/?utm_campaign=black-friday&utm_source=newsletter`)
-    const expected = ['PATCH /api/sessions?items=*', 'GET /api/segments', 'GET /api/demo/prices']
+    const expected = [
+      'PATCH /api/sessions?items=*',
+      'GET /api/segments',
+      searchLine('&campaigns=black-friday%2Cnewsletter-readers&utmSource=newsletter&utmCampaign=black-friday&country=BRA'),
+    ]
     await expect.poll(() => browserRequests).toEqual(expected)
     await page.getByText('Prices up to date').waitFor()
     await page.waitForTimeout(300)

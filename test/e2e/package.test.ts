@@ -116,3 +116,38 @@ describe('the /checkout entry', () => {
     expect(main.isSessionError(failure)).toBe(true)
   })
 })
+
+describe('the /search entry', () => {
+  const keysUnder = (conditions: string[], format: 'import' | 'require') => exportsOf('vtex-session-react/search', conditions, format)
+
+  it.each(['import', 'require'] as const)('gives client code the hooks and servers the framework-free part (%s)', (format) => {
+    expect(keysUnder([], format)).toEqual(expect.arrayContaining(['useProductSearch', 'useProduct', 'useSearchContext', 'searchContextOf', 'createSearchClient', 'productSearchOptions']))
+    const server = keysUnder(['react-server'], format)
+    expect(server).toEqual(expect.arrayContaining(['searchContextOf', 'searchQueryOf', 'createSearchClient', 'productSearchOptions', 'productOptions', 'searchKeysFor']))
+    expect(server).not.toContain('useProductSearch')
+    expect(readFileSync('dist/search/index.js', 'utf8').startsWith("'use client';")).toBe(true)
+    expect(readFileSync('dist/search/index.react-server.js', 'utf8')).not.toContain('use client')
+  })
+
+  it("server-renders a listing through the main entry's provider, and fails with the main entry's SessionError", async () => {
+    const React = await import('react')
+    const { renderToString } = await import('react-dom/server')
+    const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query')
+    type Main = ErrorEntry & { SessionProvider: React.ComponentType<{ initialSession: unknown; children?: React.ReactNode }> }
+    type SearchEntry = {
+      useProductSearch: () => { isLoading: boolean }
+      createSearchClient: () => { productSearch: (input: { context: unknown }) => Promise<unknown> }
+    }
+    const main = await importEntry<Main>('vtex-session-react')
+    const search = await importEntry<SearchEntry>('vtex-session-react/search')
+    function Probe() {
+      return React.createElement('p', null, search.useProductSearch().isLoading ? 'products loading' : 'products')
+    }
+    const html = renderToString(
+      React.createElement(QueryClientProvider, { client: new QueryClient() }, React.createElement(main.SessionProvider, { initialSession: { id: 's', namespaces: {} } }, React.createElement(Probe))),
+    )
+    expect(html).toContain('products loading')
+    const failure = await search.createSearchClient().productSearch({ context: undefined }).catch((error: unknown) => error)
+    expect(main.isSessionError(failure)).toBe(true)
+  })
+})

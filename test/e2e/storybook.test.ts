@@ -69,13 +69,16 @@ describe('the Storybook demos in chromium', () => {
     const pricesRequests: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
-      if (url.pathname === '/api/demo/prices' || url.pathname === '/api/checkout/pub/regions') pricesRequests.push(`${url.pathname}${url.search}`)
+      if (url.pathname.startsWith('/api/intelligent-search/') || url.pathname === '/api/checkout/pub/regions') pricesRequests.push(`${url.pathname}${url.search}`)
     })
     await page.getByText('Prices up to date').waitFor()
     pricesRequests.length = 0
     const before = await pricesText()
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
-    const warmed = ['/api/checkout/pub/regions?country=BRA&postalCode=22250-040', `/api/demo/prices?regionId=${RIO}`]
+    const warmed = [
+      '/api/checkout/pub/regions?country=BRA&postalCode=22250-040',
+      `/api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1&regionId=${RIO}&zip-code=22250-040&country=BRA`,
+    ]
     await expect.poll(() => pricesRequests, { timeout: 10_000 }).toEqual(warmed)
     expect(sessionRequests.filter((line) => !line.startsWith('GET')), 'no session write before Apply').toEqual([])
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
