@@ -1,8 +1,9 @@
 import type { ProxyOptions } from 'vite'
 
 /**
- * Vite proxy rules that send the Session Manager paths (and the cart's public Checkout calls) to a real VTEX store. Cookies go
- * both ways; `Set-Cookie` loses the store's domain so the browser keeps it on localhost.
+ * Vite proxy rules that send the Session Manager paths (the cart's public Checkout calls and
+ * Intelligent Search v1 with them) to a real VTEX store. Cookies go both ways; `Set-Cookie` loses
+ * the store's domain so the browser keeps it on localhost.
  */
 export function vtexProxy(target: string): Record<string, ProxyOptions> {
   const rule: ProxyOptions = {
@@ -18,5 +19,5 @@ export function vtexProxy(target: string): Record<string, ProxyOptions> {
       })
     },
   }
-  return { '/api/sessions': rule, '/api/segments': rule, '/api/checkout/pub': rule }
+  return { '/api/sessions': rule, '/api/segments': rule, '/api/checkout/pub': rule, '/api/intelligent-search/v1': rule }
 }
