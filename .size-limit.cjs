@@ -42,12 +42,13 @@ module.exports = [
     gzip: true,
   },
   {
-    // Outside the core budget too: Intelligent Search v1 and its hooks.
+    // Outside the core budget too: Intelligent Search v1, its schemas and hooks, with the core
+    // parts they share (requests, errors, the facets codec). Measured plus ~0.5%, like the others.
     name: 'search entry, beside the core hooks',
     path: 'dist/search/index.js',
     import: '*',
     ignore: [...peers, 'zod', 'vtex-session-react'],
-    limit: '4000 B',
+    limit: '4080 B',
     gzip: true,
   },
 ]
