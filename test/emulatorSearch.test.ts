@@ -52,7 +52,7 @@ describe('the emulator’s Intelligent Search v1: priced by the URL alone', () =
   })
 
   it('answers with Cache-Control and no cookie; an error has no Cache-Control', async () => {
-    const answer = await get('/product-search/')
+    const answer = await get('/product-search')
     expect(answer.headers.get('cache-control')).toBe('public, max-age=600')
     expect(answer.headers.get('set-cookie')).toBeNull()
     const refused = await get('/products?field=color&value=red')
@@ -70,6 +70,10 @@ describe('the emulator’s Intelligent Search v1: priced by the URL alone', () =
     expect(found.products.map((product) => product.productId)).toEqual(['2'])
     expect(found.recordsFiltered).toBe(1)
     expect((await get('/product-search/?page=0')).status).toBe(400)
+    const byPrice = (await get('/product-search?sort=price:desc')).body as ProductSearchResult
+    expect(byPrice.products.map((product) => product.productName)).toEqual(['Burr grinder', 'Pour-over kettle', 'Espresso beans 1 kg', 'Ceramic mug'])
+    const byName = (await get('/product-search?sort=name:asc')).body as ProductSearchResult
+    expect(byName.products.map((product) => product.productName)).toEqual(['Burr grinder', 'Ceramic mug', 'Espresso beans 1 kg', 'Pour-over kettle'])
   })
 
   it('answers one product by id, slug and sku, priced like the search; 404 for none, 400 for a bad field', async () => {

@@ -39,7 +39,7 @@ describe('useProductSearch: a product listing priced for the session', () => {
   it('waits for the segment, then asks v1 once with the context, and shows the answer', async () => {
     const { result, shown } = await renderListing({ strict: true })
     expect(shown[0]).toBeUndefined()
-    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1&country=BRA'])
+    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/product-search?count=12&locale=pt-BR&sc=1&country=BRA'])
     // No search went out before the session's context was known.
     const firstSearch = mock.requests.findIndex(({ path }) => path.startsWith('/api/intelligent-search'))
     expect(mock.requests.slice(0, firstSearch).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
@@ -110,7 +110,7 @@ describe('useProductSearch: a product listing priced for the session', () => {
   })
 
   it('shows a failed search as loadError and keeps the session', async () => {
-    mock.fail({ kind: 'http', status: 500 }, { method: 'GET', path: '/api/intelligent-search/v1/product-search/' })
+    mock.fail({ kind: 'http', status: 500 }, { method: 'GET', path: '/api/intelligent-search/v1/product-search' })
     const { result } = renderHook(() => ({ search: useProductSearch(), session: useSession() }), createWrapper())
     await waitFor(() => expect(result.current.search.loadError).not.toBeNull())
     expect(result.current.search.loadError).toMatchObject({ kind: 'http', status: 500 })

@@ -123,7 +123,8 @@ export function createSearchClient(options: Partial<RequestSettings> = {}): Sear
     const context = checkContext(input?.context)
     if (input.query !== undefined && typeof input.query !== 'string') throw invalid(`query must be a text, got ${JSON.stringify(input.query)}`)
     const path = [context.facets, ...facetPath(input.facets ?? [])].filter(Boolean).join('/')
-    return `${BASE}/${endpoint}/${path}?${queryOf({ query: input.query, ...own }, context, endpoint)}`
+    // No trailing slash without facets: servers that normalize slashes (Next.js) would redirect it.
+    return `${BASE}/${endpoint}${path ? `/${path}` : ''}?${queryOf({ query: input.query, ...own }, context, endpoint)}`
   }
 
   return {

@@ -67,12 +67,22 @@ export function createSearchModel({ catalog, pickupPoints, campaignAudiences }: 
     })
   }
 
+  /** `price:asc|desc` and `name:asc|desc`; any other sort keeps the catalog's order. */
+  function sorted(products: ReturnType<typeof productsFor>, sort: string | null) {
+    const priceOf = (product: (typeof products)[number]) => product.items[0]?.sellers[0]?.commertialOffer.Price ?? 0
+    const [by, direction] = (sort ?? '').split(':')
+    const sign = direction === 'desc' ? -1 : 1
+    if (by === 'price') return [...products].sort((a, b) => sign * (priceOf(a) - priceOf(b)))
+    if (by === 'name') return [...products].sort((a, b) => sign * a.productName.localeCompare(b.productName))
+    return products
+  }
+
   function productSearch(query: URLSearchParams): ModelResponse {
     const page = Number(query.get('page') ?? 1)
     const count = Number(query.get('count') ?? DEFAULT_PAGE_SIZE)
     if (!Number.isInteger(page) || page < 1 || !Number.isInteger(count) || count < 1) return refusal(400, 'page and count must be whole numbers from 1')
     const text = (query.get('query') ?? '').trim().toLowerCase()
-    const matching = productsFor(query).filter((product) => product.productName.toLowerCase().includes(text))
+    const matching = sorted(productsFor(query).filter((product) => product.productName.toLowerCase().includes(text)), query.get('sort'))
     const pages = Math.ceil(matching.length / count)
     return cached({
       products: matching.slice((page - 1) * count, page * count),

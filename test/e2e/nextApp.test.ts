@@ -36,7 +36,7 @@ async function waitForServer(url: string, deadline = Date.now() + 60_000): Promi
 
 /** The emulator's requests since `mark` (reset() would also forget the sessions). */
 /** A v1 product-search request of the storefront's grid (the first page), with the context's own parameters. */
-const searchLine = (context: string) => `GET /api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1${context}`
+const searchLine = (context: string) => `GET /api/intelligent-search/v1/product-search?count=12&locale=pt-BR&sc=1${context}`
 const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ method, path }) => `${method} ${path}`)
 /** A new page that records its console errors and its `/api/` requests (`METHOD /path?query`). */
 async function openPage(): Promise<{ page: Page; errors: string[]; browserRequests: string[] }> {
@@ -257,7 +257,7 @@ describe('the Next.js App Router example', () => {
     await second.getByText('Prices up to date').waitFor()
     expect(await second.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     // The session and segment came through BroadcastChannel: the second tab only re-read its prices.
-    expect(secondRequests).toEqual(['GET /api/intelligent-search/v1/product-search/'])
+    expect(secondRequests).toEqual(['GET /api/intelligent-search/v1/product-search'])
     await second.screenshot({ path: join(SCREENSHOTS, 'next-3-second-tab.png') })
     expect(errors.flat(), 'console errors').toEqual([])
     await Promise.all([first.close(), second.close()])

@@ -77,7 +77,7 @@ describe('the Storybook demos in chromium', () => {
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
     const warmed = [
       '/api/checkout/pub/regions?country=BRA&postalCode=22250-040',
-      `/api/intelligent-search/v1/product-search/?count=12&locale=pt-BR&sc=1&regionId=${RIO}&zip-code=22250-040&country=BRA`,
+      `/api/intelligent-search/v1/product-search?count=12&locale=pt-BR&sc=1&regionId=${RIO}&zip-code=22250-040&country=BRA`,
     ]
     await expect.poll(() => pricesRequests, { timeout: 10_000 }).toEqual(warmed)
     expect(sessionRequests.filter((line) => !line.startsWith('GET')), 'no session write before Apply').toEqual([])
