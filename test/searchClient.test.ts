@@ -133,3 +133,23 @@ describe('freshnessOf: how long a search answer is reused', () => {
     [null, 0],
   ])('%s → %i ms', (header, ms) => expect(freshnessOf(header)).toBe(ms))
 })
+
+describe('createSearchClient sends no cookie', () => {
+  it('asks with credentials omitted and without a cookie header, whatever the settings carry', async () => {
+    const sent: RequestInit[] = []
+    const recording: typeof fetch = async (_input, init) => {
+      sent.push(init ?? {})
+      return Response.json({ products: [], recordsFiltered: 0 })
+    }
+    await createSearchClient({ baseUrl: 'https://store.example', fetch: recording, headers: { Cookie: 'vtex_session=secret', 'x-app': 'kept' } }).productSearch({ context })
+    expect(sent[0]?.credentials).toBe('omit')
+    expect(sent[0]?.headers).toEqual({ accept: 'application/json', 'x-app': 'kept' })
+  })
+
+  it('refuses facets that are not a list before any request', async () => {
+    const urls = answerSearch({ products: [], recordsFiltered: 0 })
+    const error = await failureOf(createSearchClient().productSearch({ context, facets: 'brand/acme' as never }))
+    expect(isSessionError(error) && error.kind).toBe('invalid-input')
+    expect(urls).toEqual([])
+  })
+})

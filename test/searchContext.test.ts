@@ -122,3 +122,23 @@ describe('searchContextOf with the session the segment describes', () => {
     expect(context.params.pickupPoint).toBe('store-8')
   })
 })
+
+describe('searchContextOf: what facets says of a place goes only beside that place', () => {
+  const at = (publicFields: Record<string, string>): Session => ({ id: 's', namespaces: { public: Object.fromEntries(Object.entries(publicFields).map(([name, value]) => [name, { value }])) } })
+  const facets = 'zip-code=22250040;coordinates=-43.18,-22.95;country=BRA;pickupPoint=rio-botafogo;deliveryZonesHash=dz1;pickupPointsHash=pp1'
+
+  it('keeps the coordinates, pickup point and hashes when the session is at that postal code, however it is written', () => {
+    expect(searchContextOf({ facets }, at({ country: 'BRA', postalCode: '22250-040' })).params).toEqual({
+      'zip-code': '22250-040',
+      coordinates: '-43.18,-22.95',
+      country: 'BRA',
+      pickupPoint: 'rio-botafogo',
+      deliveryZonesHash: 'dz1',
+      pickupPointsHash: 'pp1',
+    })
+  })
+
+  it('leaves them all out after a region change to another place, so no search pairs the new place with the old point', () => {
+    expect(searchContextOf({ facets }, at({ country: 'BRA', postalCode: '01310-100' })).params).toEqual({ 'zip-code': '01310-100', country: 'BRA' })
+  })
+})

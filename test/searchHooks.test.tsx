@@ -1,8 +1,8 @@
-import { dehydrate, HydrationBoundary, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { createSessionClient, SessionProvider, useRegion, useRegionPrefetch, useSession, useSessionRefresh, useUpdateSession } from '../src/index'
+import { createSessionClient, SessionProvider, sessionKeys, useRegion, useRegionPrefetch, useSession, useSessionRefresh, useUpdateSession } from '../src/index'
 import { fetchSession, prefetchSession } from '../src/server/index'
 import { createSearchClient, productSearchOptions, searchContextOf, useProduct, useProductSearch, useSearchClient } from '../src/search/index'
 import { demoPriceOf } from '../src/testing/index'
@@ -118,6 +118,45 @@ describe('useProductSearch: a product listing priced for the session', () => {
   })
 })
 
+describe('useProductSearch: the result contract at its edges', () => {
+  it('does not search on refetch() before the context is known: the session failed, nothing is mispriced', async () => {
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    const { result } = renderHook(() => useProductSearch(), createWrapper())
+    await waitFor(() => expect(result.current.loadError).not.toBeNull())
+    await act(async () => void result.current.refetch())
+    expect(searchRequests()).toEqual([])
+    expect(result.current.data).toBeUndefined()
+  })
+
+  it('keeps a priced grid on screen when a later re-read of the segment fails', async () => {
+    const { result } = renderHook(() => ({ search: useProductSearch({ count: 12 }), queryClient: useQueryClient() }), createWrapper())
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/segments' })
+    await act(() => result.current.queryClient.refetchQueries({ queryKey: sessionKeys.segment }))
+    expect(result.current.queryClient.getQueryState(sessionKeys.segment)?.error).toMatchObject({ status: 503 })
+    expect(result.current.search).toMatchObject({ loadError: null, isLoading: false })
+    expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, {}))
+  })
+
+  it('is not loading when the app holds it (enabled: false), and asks nothing', async () => {
+    const { result } = renderHook(() => ({ search: useProductSearch({ query: 'ke', enabled: false }), session: useSession() }), createWrapper())
+    await waitFor(() => expect(result.current.session.data).toBeDefined())
+    await waitFor(() => expect(result.current.search.isLoading).toBe(false))
+    expect(searchRequests()).toEqual([])
+  })
+
+  it('does not retry a 404 even when the app’s QueryClient retries (a "not found" shows at once); it does retry a 5xx', async () => {
+    const retrying = new QueryClient({ defaultOptions: { queries: { retry: 1, retryDelay: 0 } } })
+    const { result } = renderHook(() => useProduct({ field: 'slug', value: 'no-such-product' }), createWrapper({ queryClient: retrying }))
+    await waitFor(() => expect(result.current.loadError).toMatchObject({ kind: 'http', status: 404 }))
+    expect(searchRequests()).toHaveLength(1)
+    mock.fail({ kind: 'http', status: 503 }, { path: '/api/intelligent-search/v1/product-search' })
+    const search = renderHook(() => useProductSearch(), createWrapper({ queryClient: retrying }))
+    await waitFor(() => expect(search.result.current.data).toBeDefined())
+    expect(searchRequests().filter(({ path }) => path.includes('product-search'))).toHaveLength(2)
+  })
+})
+
 describe('useProduct: a product page priced for the session', () => {
   it('asks v1 products by slug with the context, and keeps the product on screen while a region change re-prices it', async () => {
     const shown: Array<number | undefined> = []
@@ -136,6 +175,15 @@ describe('useProduct: a product page priced for the session', () => {
     await waitFor(() => expect(shown.at(-1)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
     expect(shown.slice(mark)).not.toContain(undefined)
     expect(queryOf(searchUrls()[1])).toMatchObject({ regionId: RIO })
+  })
+
+  it('is not asked again when only what the products endpoint does not take changes (a pickup point)', async () => {
+    const { result } = renderHook(() => ({ product: useProduct({ field: 'slug', value: 'pour-over-kettle' }), update: useUpdateSession() }), createWrapper())
+    await waitFor(() => expect(result.current.product.data).toBeDefined())
+    await act(() => result.current.update.mutateAsync({ facets: 'pickupPoint=rio-centro' }))
+    await waitFor(() => expect(mock.requests.filter(({ path }) => path.startsWith('/api/sessions')).length).toBeGreaterThan(1))
+    expect(searchUrls()).toHaveLength(1)
+    expect(result.current.product.isPlaceholderData).toBe(false)
   })
 
   it('never shows the previous product for another one', async () => {
@@ -170,6 +218,35 @@ describe('useRegionPrefetch warms the search for a predicted region', () => {
     await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
     expect(result.current.search.isPlaceholderData).toBe(false)
     expect(searchUrls()).toHaveLength(2)
+  })
+})
+
+describe('useRegionPrefetch from a shopper who already has a region', () => {
+  it('warms the new region’s search (its region id, not the old one) so Apply asks for nothing more', async () => {
+    const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
+    const { result } = renderHook(
+      () => {
+        const queryClient = useQueryClient()
+        const client = useSearchClient()
+        const search = useProductSearch({ count: 12 })
+        const { prefetch } = useRegionPrefetch({
+          debounceMs: 0,
+          prefetchForSegment: (_key, segment, session) => queryClient.prefetchQuery(productSearchOptions(client, { context: searchContextOf(segment, session), count: 12 })),
+        })
+        return { search, prefetch, region: useRegion() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: SAO_PAULO })))
+    const mark = searchUrls().length
+    act(() => result.current.prefetch({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(searchUrls()).toHaveLength(mark + 1))
+    expect(queryOf(searchUrls()[mark])).toMatchObject({ regionId: RIO, 'zip-code': '22250-040' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
+    expect(searchUrls()).toHaveLength(mark + 1)
   })
 })
 

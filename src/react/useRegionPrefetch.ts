@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { toRegionFields, type RegionInput } from '../core/regionInput'
 import { createRegionPredictor, predictSegment } from '../core/regionPrediction'
 import type { Segment, Session } from '../core/types'
-import { withPublicFields } from '../runtime/sessionState'
+import { acceptedSession } from '../runtime/createSessionRuntime'
 import { useSessionContext } from './SessionContext'
 
 export interface UseRegionPrefetchOptions {
@@ -47,7 +47,8 @@ export function useRegionPrefetch({ prefetchForSegment, debounceMs }: UseRegionP
         const { session, segment: confirmed } = runtime.confirmed()
         if (confirmed === undefined || confirmed.regionId === regionId) return
         const { segmentKey, segment } = predictSegment(confirmed, regionId)
-        void warm.current(segmentKey, segment, session && withPublicFields(session, toRegionFields(input)))
+        // The session as the server will hold it: the typed place, and the predicted region beside it.
+        void warm.current(segmentKey, segment, session && acceptedSession(session, toRegionFields(input), segment))
       }),
     [predictor, runtime],
   )

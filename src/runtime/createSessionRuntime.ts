@@ -287,7 +287,7 @@ export function createSessionRuntime(
  * What the server holds after accepting `fields` when it could not be read back: the last
  * confirmed session with them written, and the region of the segment it answered.
  */
-function acceptedSession(session: Session, fields: PublicFieldValues, segment: Segment): Session {
+export function acceptedSession(session: Session, fields: PublicFieldValues, segment: Segment): Session {
   const written = withPublicFields(session, fields)
   const { regionId: _previous, ...checkout } = written.namespaces.checkout ?? {}
   if (typeof segment.regionId === 'string') checkout.regionId = { value: segment.regionId }

@@ -75,6 +75,7 @@ function checkPositiveInteger(name: string, value: unknown): void {
 
 /** A facet goes into the path: a key or value with "/" would be read as another facet. */
 function facetPath(facets: readonly SelectedFacet[]): string[] {
+  if (!Array.isArray(facets)) throw invalid(`facets must be a list of { key, value }, got ${JSON.stringify(facets)}`)
   return facets.flatMap((facet) => {
     const { key, value } = (facet ?? {}) as Partial<SelectedFacet>
     if (typeof key !== 'string' || typeof value !== 'string' || !key || !value || key.includes('/') || value.includes('/')) {
@@ -102,11 +103,16 @@ function queryOf(own: Record<string, string | number | undefined>, context: Sear
 
 /**
  * A framework-free client for Intelligent Search v1 on the same request settings as the session
- * (`createSearchClient(sessionClient.settings)`). Input is checked before any request; every
- * failure is a `SessionError`; every answer is validated and comes with its `Cache-Control`.
+ * (`createSearchClient(sessionClient.settings)`), without cookies: v1 reads none. Input is checked
+ * before any request; every failure is a `SessionError`; every answer is validated and comes with
+ * its `Cache-Control`.
  */
 export function createSearchClient(options: Partial<RequestSettings> = {}): SearchClient {
-  const settings = toRequestSettings(options)
+  const base = toRequestSettings(options)
+  // v1 reads no cookie: sending the shopper's cookies (a browser's, or a server's forwarded
+  // `cookie` header) would only make answers private to a CDN, or fail CORS on another origin.
+  const headers = Object.fromEntries(Object.entries(base.headers).filter(([name]) => name.toLowerCase() !== 'cookie'))
+  const settings: RequestSettings = { ...base, headers, fetch: (input, init) => base.fetch(input, { ...init, credentials: 'omit' }) }
 
   async function get<T>(path: string, schema: z.ZodMiniType<T>, what: string, requestOptions: RequestOptions): Promise<SearchAnswer<T>> {
     let cacheControl: string | null = null

@@ -1,5 +1,6 @@
 import { facetsTextOf, parseFacets } from '../core/deliveryFacets'
 import { readSessionValue } from '../core/readSessionValue'
+import { postalCodeKey } from '../core/regionInput'
 import { placeOf } from '../core/sessionPlace'
 import type { Segment, Session } from '../core/types'
 
@@ -58,7 +59,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * With the session the segment describes, its region is the place: `zip-code` (else
  * `coordinates`) come from its postal code (else coordinates), as the delivery promise writes them,
  * because `facets` is written only by the app and may still name the place before a region change.
- * Expiring hashes stand for the place they were made for: they go only beside that place.
+ * What `facets` says of a place (its coordinates, a pickup point, the expiring hashes) goes only
+ * beside that place: after a region change to elsewhere, it is left out.
  */
 export function searchContextOf(segment: Segment, session?: Session): SearchContext {
   const values = new Map<string, string | undefined>([
@@ -80,14 +82,17 @@ export function searchContextOf(segment: Segment, session?: Session): SearchCont
   }
   const place = session && placeOf(session)
   if (place) {
-    const zipCode = place.postalCode
-    const coordinates = place.geoCoordinates?.join(',')
-    if (values.get('zip-code') !== zipCode || values.get('coordinates') !== coordinates) {
-      values.delete('deliveryZonesHash')
-      values.delete('pickupPointsHash')
+    // Where the facets were written: the same place when the postal code matches (else, for a
+    // place set by coordinates, the coordinates). Hashes and a pickup point belong to that place.
+    const facetsZip = values.get('zip-code')
+    const samePlace = place.postalCode
+      ? facetsZip !== undefined && postalCodeKey(facetsZip) === postalCodeKey(place.postalCode)
+      : values.get('coordinates') === place.geoCoordinates?.join(',')
+    if (!samePlace) {
+      for (const key of ['coordinates', 'pickupPoint', 'deliveryZonesHash', 'pickupPointsHash']) values.delete(key)
+      values.set('coordinates', place.geoCoordinates?.join(','))
     }
-    values.set('zip-code', zipCode)
-    values.set('coordinates', coordinates)
+    values.set('zip-code', place.postalCode)
     values.set('country', place.country)
   }
   values.set('country', text(segment.countryCode) ?? values.get('country'))

@@ -1,14 +1,20 @@
+import { toRequestSettings } from '../core/request'
 import type { ProductInput, ProductSearchInput, SearchAnswer, SearchClient } from './createSearchClient'
+import { searchQueryOf } from './searchContext'
 import type { ProductSearchResult, SearchProduct } from './searchSchemas'
 
-/** Query keys of the search cache of one origin. Equal contexts and inputs are one key, so one request. */
+/**
+ * Query keys of the search cache of one origin: what the request sends (the endpoint's own part of
+ * the context, its own parameters), so equal requests are one key and one request, and a change
+ * the endpoint does not take (a pickup point, for a product page) re-keys nothing.
+ */
 export const searchKeysFor = (baseUrl: string) => {
-  const all = ['vtex-search', baseUrl] as const
+  const all = ['vtex-search', toRequestSettings({ baseUrl }).baseUrl] as const
   return {
     all,
     productSearch: ({ context, query, facets, page, count, sort }: ProductSearchInput) =>
-      [...all, 'product-search', context, { query, facets, page, count, sort }] as const,
-    product: ({ context, field, value }: ProductInput) => [...all, 'products', context, { field, value }] as const,
+      [...all, 'product-search', context.facets, searchQueryOf(context, 'product-search'), { query: query || undefined, facets: facets?.length ? facets : undefined, page, count, sort }] as const,
+    product: ({ context, field, value }: ProductInput) => [...all, 'products', searchQueryOf(context, 'products'), { field, value }] as const,
   }
 }
 
@@ -33,11 +39,15 @@ const staleTime = (query: { state: { data?: SearchAnswer<unknown> | undefined } 
 
 export interface SearchKeySettings {
   /**
-   * The `baseUrl` of the provider that will read this cache entry, when it is not the client's: a
-   * server asks the store's origin, a page behind a same-origin proxy has `''` (as `prefetchSession`).
+   * The `baseUrl` of the provider that will read this cache entry, when it is not the client's
+   * (default: the client's). A server asks the store's origin; a page behind a same-origin proxy
+   * has `''`.
    */
   providerBaseUrl?: string
 }
+
+// No abort signal, as for the session: React Query cancels a fetch that read its signal when its
+// observers drop to zero, which StrictMode's remount does, and that would cost a second request.
 
 /**
  * A page of products for a context, as query options: on the server (`prefetchQuery` with

@@ -12,22 +12,27 @@ export interface SearchResult<T> extends ReadState {
   isPlaceholderData: boolean
   /** A request for this search is in flight (the first one, a re-price, or a refetch). */
   isFetching: boolean
-  refetch: () => void
+  /** Asks again (nothing before the session's context is known: a search without it would be mispriced). */
+  refetch: () => unknown
 }
 
+const nothing = () => undefined
+
 /**
- * The contract's read state of a search: loading until the session and the answer are there; the
- * session's failure is the search's too (no context, no search).
+ * The contract's read state of a search: loading until the session's context and the answer are
+ * there (a search the app holds with `enabled: false` is not loading). Before the context is known,
+ * the session's failure is the search's (no context, no search); after, a failed re-read of the
+ * session leaves the search as it is.
  */
-export function searchResultOf<T>(query: UseQueryResult<SearchAnswer<T>, SessionError>, sessionError: SessionError | null): SearchResult<T> {
-  const loadError = query.error ?? sessionError
+export function searchResultOf<T>(query: UseQueryResult<SearchAnswer<T>, SessionError>, hasContext: boolean, sessionError: SessionError | null): SearchResult<T> {
+  const loadError = query.error ?? (hasContext ? null : sessionError)
   return {
     data: query.data?.data,
     cacheControl: query.data?.cacheControl ?? null,
-    isLoading: query.isPending && loadError === null,
+    isLoading: loadError === null && (!hasContext || (query.isPending && query.fetchStatus !== 'idle')),
     loadError,
     isPlaceholderData: query.isPlaceholderData,
     isFetching: query.isFetching,
-    refetch: () => void query.refetch(),
+    refetch: hasContext ? query.refetch : nothing,
   }
 }

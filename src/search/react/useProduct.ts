@@ -5,6 +5,7 @@ import { productOptions } from '../searchQueries'
 import type { SearchProduct } from '../searchSchemas'
 import { searchResultOf, type SearchResult } from './searchResult'
 import { useSearchClient } from './useSearchClient'
+import { useSearchRetry } from './useSearchRetry'
 import { NO_CONTEXT } from './useProductSearch'
 import { useSearchContextState } from './useSearchContext'
 
@@ -26,11 +27,12 @@ export function useProduct({ client: own, enabled = true, field, value }: UsePro
   const query = useQuery<SearchAnswer<SearchProduct>, SessionError>({
     ...productOptions(client, { field, value, context: context ?? NO_CONTEXT }),
     enabled: enabled && context !== undefined,
+    retry: useSearchRetry(),
     placeholderData: (previous: SearchAnswer<SearchProduct> | undefined, previousQuery) => {
-      const [, , , , last] = (previousQuery?.queryKey ?? []) as readonly unknown[]
+      const last = (previousQuery?.queryKey ?? []).at(-1)
       const { field: lastField, value: lastValue } = (last ?? {}) as Partial<ProductInput>
       return lastField === field && lastValue === value ? previous : undefined
     },
   })
-  return searchResultOf(query, sessionError)
+  return searchResultOf(query, context !== undefined, sessionError)
 }
