@@ -48,7 +48,7 @@ module.exports = [
     path: 'dist/search/index.js',
     import: '*',
     ignore: [...peers, 'zod', 'vtex-session-react'],
-    limit: '4080 B',
+    limit: '4440 B',
     gzip: true,
   },
 ]
