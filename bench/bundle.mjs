@@ -13,6 +13,7 @@ const cases = [
   { name: 'entry `vtex-session-react` (all of it), our own code only', code: `export * from './dist/index.js'`, external: [...PEERS, 'zod', 'zod/*'] },
   // What an app adds on top of the main entry: the main entry itself is external (the subpath imports it by name).
   { name: 'entry `vtex-session-react/checkout` beside the main entry, our own code only', code: `export * from './dist/checkout/index.js'`, external: [...PEERS, 'zod', 'zod/*', 'vtex-session-react'] },
+  { name: 'entry `vtex-session-react/search` beside the main entry, our own code only', code: `export * from './dist/search/index.js'`, external: [...PEERS, 'zod', 'zod/*', 'vtex-session-react'] },
   { name: 'entry `vtex-session-react/testing` (msw excluded)', code: `export * from './dist/testing/index.js'`, external: PEERS },
   { name: 'reference: `@faststore/sdk` 4.8.0 (all of it, with its dependencies)', code: `export * from '@faststore/sdk'`, external: PEERS },
 ]
