@@ -1,5 +1,6 @@
 import { cookiePairs } from '../core/cookiePairs'
 import { createSessionClient, type SessionItems } from '../core/createSessionClient'
+import { resolveRegion, type IgnoredSource, type RegionDecision } from '../core/regionResolver'
 import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken, decodeSessionTokenUnverified } from '../core/tokens'
@@ -22,6 +23,14 @@ export interface FetchSessionOptions {
    * subdomains. Default: none, so they belong to the host that sets them (the app's own).
    */
   cookieDomain?: string
+  /**
+   * The page URL's `region_id` (a Google regional ad). A shopper without a place of their own gets
+   * it in the same request that creates their session, so the first HTML is regionalized; one who
+   * has a place keeps it. An invalid one is ignored (`region.ignored` says why), nothing sent for it.
+   */
+  regionId?: string | null
+  /** The countries the store sells to: a `region_id` for another is ignored. */
+  countries?: readonly string[]
 }
 
 export interface FetchedSession {
@@ -36,6 +45,11 @@ export interface FetchedSession {
    * The Session Manager's `Domain` is replaced by `cookieDomain` (default: none).
    */
   setCookie: string[]
+  /**
+   * Where the session's place came from: `'session'` (the shopper's own), `'region_id'` (applied
+   * now), or `null` (none yet: the shopper must be asked); `ignored` lists a `region_id` refused.
+   */
+  region: { source: 'session' | 'region_id' | null; ignored: IgnoredSource[] }
 }
 
 /**
@@ -74,8 +88,20 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
     },
   })
   const items = options.items ?? '*'
-  const session =
-    readCookie(forwarded, 'vtex_session') === undefined ? await client.createSession({}, { items }) : await client.getSession({ items })
+  const candidates = { regionId: options.regionId, countries: options.countries }
+  let session: Session
+  let decision: RegionDecision
+  if (readCookie(forwarded, 'vtex_session') === undefined) {
+    // A new shopper has no place: the region_id's goes into the POST that creates the session.
+    decision = resolveRegion(candidates)
+    session = await client.createSession(decision.source === 'region_id' ? decision.fields : {}, { items })
+  } else {
+    // Only the session says whether a returning shopper has a place (a store without regions has
+    // no regionId in any segment), so it is read first, and written only when it has none.
+    session = await client.getSession({ items })
+    decision = resolveRegion({ ...candidates, session })
+    if (decision.source === 'region_id') session = await client.editSession(decision.fields, { items })
+  }
   // The segment token the Session Manager just set, else the shopper's; one that does not decode
   // (corrupt, percent-encoded) is ignored and the Session Manager asked.
   const segmentToken = readSetCookie(received, 'vtex_segment') ?? readCookie(forwarded, 'vtex_segment')
@@ -88,7 +114,8 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
     const held = readCookie(shopperCookies, name.trim())
     return held === undefined || !meansTheSame(name.trim(), held, rest.join('=').trim())
   })
-  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain) }
+  const region = { source: decision.source === 'session' || decision.source === 'region_id' ? decision.source : null, ignored: decision.ignored }
+  return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain), region }
 }
 
 /**

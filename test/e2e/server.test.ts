@@ -2,6 +2,7 @@ import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSessionClient, fetchSession, pageCachePolicy, prefetchSession, sessionKeys, SessionError } from '../../src/server/index'
 import { decodeSessionTokenUnverified, sessionKeysFor } from '../../src/index'
+import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { encodeSessionToken } from '../../src/testing/encodeTokens'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { startDocFaithfulSessionManager, type DocFaithfulSessionManager } from './docFaithfulSessionManager'
@@ -21,6 +22,50 @@ async function errorOf(promise: Promise<unknown>): Promise<SessionError> {
   expect(error).toBeInstanceOf(SessionError)
   return error as SessionError
 }
+
+describe("fetchSession with Google's region_id", () => {
+  const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+  const RIO_AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
+  const requests = () => emulator.mock.requests.map(({ method, path, body }) => ({ line: `${method} ${path}`, body }))
+
+  it('regionalizes a new shopper in the one POST ?items=* that creates the session', async () => {
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie: null, regionId: RIO_AD })
+    expect(requests()).toEqual([{ line: 'POST /api/sessions?items=*', body: { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } } }])
+    expect(fetched.segment.regionId).toBe(RIO)
+    expect(fetched.session.namespaces.public?.postalCode?.value).toBe('22250040')
+    expect(fetched.region).toEqual({ source: 'region_id', ignored: [] })
+  })
+
+  it('reads a returning shopper without a place, then writes the region_id with PATCH ?items=*', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url })
+    const mark = emulator.mock.requests.length
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie), regionId: RIO_AD })
+    expect(requests().slice(mark).map(({ line }) => line)).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+    expect(fetched.session.id).toBe(created.session.id)
+    expect(fetched.segment.regionId).toBe(RIO)
+    expect(fetched.setCookie.map((header) => header.split('=')[0])).toEqual(['vtex_segment'])
+  })
+
+  it('leaves a returning shopper with a place of their own untouched: one GET, no write', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url, regionId: googleRegionIdOf({ country: 'BRA', postalCode: '01310-100' }) })
+    const mark = emulator.mock.requests.length
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie), regionId: RIO_AD })
+    expect(requests().slice(mark).map(({ line }) => line)).toEqual(['GET /api/sessions?items=*'])
+    expect(fetched.session.namespaces.public?.postalCode?.value).toBe('01310100')
+    expect(fetched.region).toEqual({ source: 'session', ignored: [] })
+  })
+
+  it.each([
+    ['not Base64', '%%%', 'not-base64'],
+    ['another prefix', btoa('shop:BRA:22250040'), 'not-vtex-format'],
+    ['a postal code its country rejects', btoa('vtex:BRA:123'), 'invalid-postal-code'],
+  ])('ignores an invalid region_id (%s): the session is created with nothing from it', async (_case, regionId, reason) => {
+    const fetched = await fetchSession({ baseUrl: emulator.url, regionId })
+    expect(requests()).toEqual([{ line: 'POST /api/sessions?items=*', body: { public: {} } }])
+    expect(fetched.segment.regionId).toBeNull()
+    expect(fetched.region).toEqual({ source: null, ignored: [{ source: 'region_id', reason }] })
+  })
+})
 
 describe('fetchSession', () => {
   it('creates a session with one POST for a new shopper and returns the cookies to pass on', async () => {
