@@ -1,17 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { fetchSession, pageCachePolicy } from 'vtex-session-react/server'
+import { fetchSession, GOOGLE_REGION_PARAM, pageCachePolicy } from 'vtex-session-react/server'
 import { encodeHandedSession, HANDED_SESSION } from './lib/handedSession'
 import { sessionManagerUrl } from './lib/sessionManagerUrl'
 
 /**
  * Reads the shopper's session once per page request (a server component cannot set cookies):
- * creates it for a first-time shopper, hands it to the page render, passes the `Set-Cookie`
+ * creates it for a first-time shopper (regionalized by a Google ad's `region_id`), hands it to the page render, passes the `Set-Cookie`
  * values on unchanged, and says how a CDN may cache the page (by segment, or not at all).
  * Its `Vary: Cookie` reaches the shopper through instrumentation.ts (Next would replace it).
  */
 export async function proxy(request: NextRequest) {
   const cookie = request.headers.get('cookie')
-  const fetched = await fetchSession({ baseUrl: sessionManagerUrl(), cookie })
+  // A Google regional ad lands with ?region_id=: a shopper without a place gets it in this same
+  // request, so the first HTML is priced for the ad's region (one with a place keeps theirs).
+  const regionId = request.nextUrl.searchParams.get(GOOGLE_REGION_PARAM)
+  const fetched = await fetchSession({ baseUrl: sessionManagerUrl(), cookie, regionId })
   const headers = new Headers(request.headers)
   headers.set(HANDED_SESSION, encodeHandedSession(fetched))
   if (fetched.setCookie.length > 0) {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
 
@@ -122,6 +123,18 @@ describe('the Next.js App Router example', () => {
     for (const header of response.headers.getSetCookie()) expect(header).not.toMatch(/domain=/i)
     expect(html).toContain('Prices up to date')
     expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', searchLine('&country=BRA')])
+  })
+
+  it('lands a Google regional ad (?region_id=) already priced: one POST ?items=* with the place, then the regional search', async () => {
+    const mark = emulator.mock.requests.length
+    const regionId = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
+    const response = await fetch(`${origin}/?region_id=${encodeURIComponent(regionId)}`)
+    const html = (await response.text()).replace(/<!-- -->/g, '')
+    expect(html).toContain(`Region ${RIO} (BRA 22250040)`)
+    expect(emulator.mock.requests.slice(mark).map(({ method, path, body }) => [`${method} ${path}`, body])).toEqual([
+      ['POST /api/sessions?items=*', { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } }],
+      [searchLine(`&regionId=${RIO}&zip-code=22250040&country=BRA`), undefined],
+    ])
   })
 
   it("forwards the cart's Checkout calls with the cart cookies, and passes its cookies on (no Domain)", async () => {
