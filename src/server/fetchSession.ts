@@ -87,7 +87,9 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
       return response
     },
   })
-  const items = options.items ?? '*'
+  // With a region_id, the read must show whether the shopper has a place: its fields are read too.
+  const asked = options.items ?? '*'
+  const items: SessionItems = asked === '*' || !options.regionId ? asked : [...new Set([...asked, ...PLACE_ITEMS])]
   const candidates = { regionId: options.regionId, countries: options.countries }
   let session: Session
   let decision: RegionDecision
@@ -117,6 +119,9 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   const region = { source: decision.source === 'session' || decision.source === 'region_id' ? decision.source : null, ignored: decision.ignored }
   return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain), region }
 }
+
+/** The public fields that say where a shopper is (`placeOf`). */
+const PLACE_ITEMS = ['public.country', 'public.postalCode', 'public.geoCoordinates']
 
 /**
  * Whether a new cookie provably says what the shopper's says. A token that does not decode (or a

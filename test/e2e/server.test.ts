@@ -55,6 +55,14 @@ describe("fetchSession with Google's region_id", () => {
     expect(fetched.region).toEqual({ source: 'session', ignored: [] })
   })
 
+  it('reads the place fields too when items leaves them out, so a shopper with a place is never overwritten', async () => {
+    const created = await fetchSession({ baseUrl: emulator.url, regionId: googleRegionIdOf({ country: 'BRA', postalCode: '01310-100' }) })
+    const mark = emulator.mock.requests.length
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie), regionId: RIO_AD, items: ['profile.email'] })
+    expect(requests().slice(mark).map(({ line }) => line)).toEqual(['GET /api/sessions?items=profile.email,public.country,public.postalCode,public.geoCoordinates'])
+    expect(fetched.region.source).toBe('session')
+  })
+
   it.each([
     ['not Base64', '%%%', 'not-base64'],
     ['another prefix', btoa('shop:BRA:22250040'), 'not-vtex-format'],
