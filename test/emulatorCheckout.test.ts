@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { resolveRegion } from '../src/core/regionResolver'
 import type { OrderForm } from '../src/checkout/index'
 import { demoPricesFor } from '../src/testing/index'
 import { callEmulator } from './emulatorCall'
@@ -56,7 +57,10 @@ describe('the emulated Checkout cart (orderForm)', () => {
       priceTables: ['b2b-gold'],
       address: { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' },
     })
-    const { id } = await cartWith([{ id: 'sku-2', quantity: 1 }])
+    const { id, added } = await cartWith([{ id: 'sku-2', quantity: 1 }])
+    // Before any address is chosen, the cart lists the saved one: where a storefront finds the shopper's place.
+    expect(added.body.shippingData).toMatchObject({ address: null, selectedAddresses: [], availableAddresses: [{ addressType: 'residential', addressId: 'home', country: 'BRA', postalCode: '22250-040' }] })
+    expect(resolveRegion({ savedAddresses: added.body.shippingData?.availableAddresses ?? [] })).toMatchObject({ source: 'saved-address', fields: { country: 'BRA', postalCode: '22250-040' } })
     const answer = await call('POST', `/api/checkout/pub/orderForm/${id}/attachments/shippingData`, search('22250040'))
     expect(answer.body.items[0]?.sellingPrice).toBe(cents({ regionId: RIO, priceTables: 'b2b-gold' }, 'sku-2'))
     expect(answer.body.shippingData?.address).toMatchObject({ addressType: 'residential', addressId: 'home', postalCode: '22250-040', street: 'Praia de Botafogo' })

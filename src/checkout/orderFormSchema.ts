@@ -45,6 +45,8 @@ export interface OrderForm {
   shippingData?: {
     address?: OrderFormAddress | null
     selectedAddresses?: OrderFormAddress[] | null
+    /** A logged-in shopper's saved addresses (and the chosen one), even before any is chosen. */
+    availableAddresses?: OrderFormAddress[] | null
     logisticsInfo?: LogisticsInfo[] | null
     [field: string]: unknown
   } | null
@@ -83,6 +85,7 @@ export const orderFormSchema: z.ZodMiniType<OrderForm> = z.looseObject({
     z.looseObject({
       address: z.nullish(addressSchema),
       selectedAddresses: z.nullish(z.array(addressSchema)),
+      availableAddresses: z.nullish(z.array(addressSchema)),
       logisticsInfo: z.nullish(
         z.array(
           z.looseObject({

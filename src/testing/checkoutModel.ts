@@ -67,6 +67,14 @@ export function createCheckoutModel({ regions, pickupPoints, catalog, accountNam
   const regionOf = (address: StoredAddress | undefined) =>
     address && findRegion(regions, address.country, address.postalCode || undefined, address.geoCoordinates.length === 2 ? address.geoCoordinates.join(',') : undefined)
 
+  /** The shopper's saved address as the cart lists it: residential, its postal code formatted, placed on the region's center. */
+  const savedAddresses = (profile: CheckoutRequest['shopper']['profile']): StoredAddress[] => {
+    const saved = profile?.address
+    if (!saved) return []
+    const rule = findRegion(regions, saved.country, saved.postalCode, undefined)
+    return [{ addressType: 'residential', ...saved, postalCode: formatPostalCode(saved.country, saved.postalCode), geoCoordinates: rule?.center ? [...rule.center] : [] }]
+  }
+
   /** The orderForm as VTEX answers it (the fields a storefront reads), money in cents. */
   function render(form: StoredOrderForm, { segment, profile }: CheckoutRequest['shopper']) {
     const pricing = { regionId: regionOf(form.address)?.regionId ?? null, priceTables: segment.priceTables, campaigns: segment.campaigns }
@@ -97,7 +105,7 @@ export function createCheckoutModel({ regions, pickupPoints, catalog, accountNam
         ? {
             address: form.address,
             selectedAddresses: [form.address],
-            availableAddresses: [form.address],
+            availableAddresses: [form.address, ...savedAddresses(profile).filter(({ addressId }) => addressId !== form.address?.addressId)],
             logisticsInfo: items.map((_, itemIndex) => ({
               itemIndex,
               selectedDeliveryChannel: form.deliveryChannel,
@@ -105,7 +113,11 @@ export function createCheckoutModel({ regions, pickupPoints, catalog, accountNam
               slas: [],
             })),
           }
-        : null,
+        : // A logged-in shopper's cart lists their saved addresses before any is chosen: where a
+          // storefront finds their place (https://developers.vtex.com/docs/guides/add-shipping-address-and-delivery-option-to-the-cart).
+          profile?.address
+          ? { address: null, selectedAddresses: [], availableAddresses: savedAddresses(profile), logisticsInfo: [] }
+          : null,
       storePreferencesData: { countryCode: segment.countryCode ?? 'BRA', currencyCode: segment.currencyCode ?? 'BRL', currencySymbol: segment.currencySymbol ?? 'R$' },
       clientProfileData: profile ? { email: profile.email } : null,
       messages: [],
@@ -150,7 +162,7 @@ export function createCheckoutModel({ regions, pickupPoints, catalog, accountNam
     const rule = findRegion(regions, country, postalCode || undefined, coordinates.length === 2 ? coordinates.join(',') : undefined)
     form.address =
       saved && saved.country === country && postalCodeKey(saved.postalCode) === postalCodeKey(postalCode)
-        ? { addressType: 'residential', ...saved, postalCode: formatPostalCode(country, saved.postalCode), geoCoordinates: rule?.center ? [...rule.center] : [] }
+        ? savedAddresses(profile)[0]
         : {
             addressType: typeof given.addressType === 'string' ? given.addressType : 'search',
             postalCode: formatPostalCode(country, postalCode),
