@@ -195,21 +195,21 @@ describe('useProduct: a product page priced for the session', () => {
   })
 })
 
+/** A listing whose postal-code field warms the search for the region it predicts, as docs/search.md shows. */
+function usePrefetchingListing() {
+  const queryClient = useQueryClient()
+  const client = useSearchClient()
+  const search = useProductSearch({ count: 12 })
+  const { prefetch } = useRegionPrefetch({
+    debounceMs: 0,
+    prefetchForSegment: (_key, segment, session) => queryClient.prefetchQuery(productSearchOptions(client, { context: searchContextOf(segment, session), count: 12 })),
+  })
+  return { search, prefetch, region: useRegion() }
+}
+
 describe('useRegionPrefetch warms the search for a predicted region', () => {
   it('fetches the predicted search while typing; Apply shows it with no search request after it', async () => {
-    const { result } = renderHook(
-      () => {
-        const queryClient = useQueryClient()
-        const client = useSearchClient()
-        const search = useProductSearch({ count: 12 })
-        const { prefetch } = useRegionPrefetch({
-          debounceMs: 0,
-          prefetchForSegment: (_key, segment, session) => queryClient.prefetchQuery(productSearchOptions(client, { context: searchContextOf(segment, session), count: 12 })),
-        })
-        return { search, prefetch, region: useRegion() }
-      },
-      createWrapper(),
-    )
+    const { result } = renderHook(usePrefetchingListing, createWrapper())
     await waitFor(() => expect(result.current.search.data).toBeDefined())
     act(() => result.current.prefetch({ country: 'BRA', postalCode: '22250-040' }))
     await waitFor(() => expect(searchUrls()).toHaveLength(2))
@@ -224,19 +224,7 @@ describe('useRegionPrefetch warms the search for a predicted region', () => {
 describe('useRegionPrefetch from a shopper who already has a region', () => {
   it('warms the new region’s search (its region id, not the old one) so Apply asks for nothing more', async () => {
     const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
-    const { result } = renderHook(
-      () => {
-        const queryClient = useQueryClient()
-        const client = useSearchClient()
-        const search = useProductSearch({ count: 12 })
-        const { prefetch } = useRegionPrefetch({
-          debounceMs: 0,
-          prefetchForSegment: (_key, segment, session) => queryClient.prefetchQuery(productSearchOptions(client, { context: searchContextOf(segment, session), count: 12 })),
-        })
-        return { search, prefetch, region: useRegion() }
-      },
-      createWrapper(),
-    )
+    const { result } = renderHook(usePrefetchingListing, createWrapper())
     await waitFor(() => expect(result.current.search.data).toBeDefined())
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
     await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(demoPriceOf(KETTLE, { regionId: SAO_PAULO })))

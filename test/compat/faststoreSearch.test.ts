@@ -304,54 +304,19 @@ describe('@faststore/api 4.8 search (v1 product-search and facets) against searc
     }
   })
 
-  it('a logged-in B2B buyer’s price tables: priceTables alike on product-search; FastStore also sends them to facets', async () => {
-    const segment: Segment = {
-      ...ANONYMOUS,
-      priceTables: 'b2b-gold,b2b-silver',
-    }
+  // The guide lists priceTables, campaigns and the UTM parameters for product-search and products
+  // only: ours leaves them off facets, FastStore sends them there too.
+  it.each([
+    ['a logged-in B2B buyer’s price tables', { priceTables: 'b2b-gold,b2b-silver' }, { priceTables: 'b2b-gold,b2b-silver' }],
+    ['a UTM landing', { utm_source: 'newsletter', utm_campaign: 'black-friday', utmi_campaign: 'home-banner' }, { utmSource: 'newsletter', utmCampaign: 'black-friday', utmiCampaign: 'home-banner' }],
+    ['campaigns', { campaigns: '7,12' }, { campaigns: '7,12' }],
+  ] as const)('%s: alike on product-search; FastStore also sends them to facets', async (_case, change, sent) => {
+    const segment: Segment = { ...ANONYMOUS, ...change }
     const { productSearch, facets } = await searchPage(segment)
     const search = compare(productSearch, segment, 'product-search')
     expect(search.differences).toEqual({})
-    expect(search.fastStore.priceTables).toBe('b2b-gold,b2b-silver')
-    // The guide lists priceTables for product-search and products only: ours leaves it off facets.
-    expect(compare(facets, segment, 'facets').differences).toEqual({
-      priceTables: { fastStore: 'b2b-gold,b2b-silver' },
-    })
-  })
-
-  it('a UTM landing: utmSource, utmCampaign, utmiCampaign alike on product-search; FastStore also sends them to facets', async () => {
-    const segment: Segment = {
-      ...ANONYMOUS,
-      utm_source: 'newsletter',
-      utm_campaign: 'black-friday',
-      utmi_campaign: 'home-banner',
-    }
-    const { productSearch, facets } = await searchPage(segment)
-    const search = compare(productSearch, segment, 'product-search')
-    expect(search.differences).toEqual({})
-    expect(search.fastStore).toMatchObject({
-      utmSource: 'newsletter',
-      utmCampaign: 'black-friday',
-      utmiCampaign: 'home-banner',
-    })
-    // The guide lists the UTM parameters for product-search and products only: ours leaves them off facets.
-    expect(compare(facets, segment, 'facets').differences).toEqual({
-      utmSource: { fastStore: 'newsletter' },
-      utmCampaign: { fastStore: 'black-friday' },
-      utmiCampaign: { fastStore: 'home-banner' },
-    })
-  })
-
-  it('campaigns: campaigns alike on product-search; FastStore also sends them to facets', async () => {
-    const segment: Segment = { ...ANONYMOUS, campaigns: '7,12' }
-    const { productSearch, facets } = await searchPage(segment)
-    const search = compare(productSearch, segment, 'product-search')
-    expect(search.differences).toEqual({})
-    expect(search.fastStore.campaigns).toBe('7,12')
-    // The guide lists campaigns for product-search and products only: ours leaves it off facets.
-    expect(compare(facets, segment, 'facets').differences).toEqual({
-      campaigns: { fastStore: '7,12' },
-    })
+    expect(search.fastStore).toMatchObject(sent)
+    expect(compare(facets, segment, 'facets').differences).toEqual(Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, { fastStore: value }])))
   })
 
   it('a delivery promise: the same zip-code, coordinates, country, pickupPoint, deliveryZonesHash; FastStore names the pickup hash pickupPointHash', async () => {
