@@ -85,12 +85,11 @@ export function searchContextOf(segment: Segment, session?: Session): SearchCont
     // Where the facets were written: the same place when the postal code matches (else, for a
     // place set by coordinates, the coordinates). Hashes and a pickup point belong to that place.
     const facetsZip = values.get('zip-code')
-    const samePlace = place.postalCode
-      ? facetsZip !== undefined && postalCodeKey(facetsZip) === postalCodeKey(place.postalCode)
-      : values.get('coordinates') === place.geoCoordinates?.join(',')
+    const coordinates = place.geoCoordinates?.join(',')
+    const samePlace = place.postalCode ? facetsZip !== undefined && postalCodeKey(facetsZip) === postalCodeKey(place.postalCode) : values.get('coordinates') === coordinates
     if (!samePlace) {
-      for (const key of ['coordinates', 'pickupPoint', 'deliveryZonesHash', 'pickupPointsHash']) values.delete(key)
-      values.set('coordinates', place.geoCoordinates?.join(','))
+      for (const key of ['pickupPoint', 'deliveryZonesHash', 'pickupPointsHash']) values.delete(key)
+      values.set('coordinates', coordinates)
     }
     values.set('zip-code', place.postalCode)
     values.set('country', place.country)
