@@ -16,6 +16,8 @@ export { normalizePostalCode, postalCodeProblem, toCountry, toRegionFields } fro
 export { currentCoordinates } from './geolocation'
 export { toIdList, toLocaleFields, toSalesChannelFields } from './commerceInput'
 export type { RegionInput } from './regionInput'
+export type { IgnoredSource, RegionDecision, RegionSource, SavedAddress } from './regionResolver'
+export type { GoogleRegion, GoogleRegionProblem } from './googleRegionId'
 export type {
   PublicFieldName,
   PublicFields,

@@ -2,11 +2,14 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import type { SessionRuntime } from '../runtime/createSessionRuntime'
 import type { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
+import type { RegionPolicy } from './regionPolicy'
 
 export interface SessionContextValue {
   queryClient: QueryClient
   /** Shared by every provider on this QueryClient and origin. */
   runtime: SessionRuntime
+  /** The provider's region policy, if any (`useRegionGate` reads it). */
+  region: RegionPolicy | undefined
   /** Built once by the provider (its staleTime, focus policy, first load): every hook reads through them. */
   sessionOptions: ReturnType<typeof sessionQueryOptions>
   segmentOptions: ReturnType<typeof segmentQueryOptions>

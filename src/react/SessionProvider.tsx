@@ -5,6 +5,7 @@ import type { Session } from '../core/types'
 import { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 import { sessionRuntime } from './sessionRuntime'
+import type { RegionPolicy } from './regionPolicy'
 import type { UtmCapture } from './utmCapture'
 
 export interface SessionProviderProps {
@@ -29,6 +30,13 @@ export interface SessionProviderProps {
    * with `initialSession`, and only for values it lacks). Once per page load. Off by default.
    */
   captureUtm?: UtmCapture | false
+  /**
+   * `region={regionPolicy({ required?, default?, countries?, savedAddresses? })}` (import
+   * `regionPolicy` from this package) resolves a shopper without a place with the first load: the
+   * page URL's Google `region_id`, then saved addresses, then the store's default — one
+   * `PATCH ?items=*` before anything is priced. `useRegionGate()` and `<RegionGate>` read it.
+   */
+  region?: RegionPolicy
   /** Share confirmed writes with the other tabs of this origin and `baseUrl` through `BroadcastChannel` (default true). */
   syncTabs?: boolean
   children?: ReactNode
@@ -47,6 +55,7 @@ export function SessionProvider({
   staleTime,
   refetchOnWindowFocus,
   captureUtm,
+  region,
   syncTabs = true,
   children,
 }: SessionProviderProps) {
@@ -66,14 +75,15 @@ export function SessionProvider({
   // (another React root, a micro-frontend) joins the same confirmed session and write queue.
   const runtime = sessionRuntime(queryClient, client)
   const value = useMemo<SessionContextValue>(() => {
-    const settings = { staleTime, refetchOnWindowFocus, captureUtm }
+    const settings = { staleTime, refetchOnWindowFocus, captureUtm, region }
     return {
       queryClient,
       runtime,
+      region,
       sessionOptions: sessionQueryOptions(client, settings),
       segmentOptions: segmentQueryOptions(client, settings),
     }
-  }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm])
+  }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm, region])
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)

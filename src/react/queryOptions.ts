@@ -4,6 +4,7 @@ import type { SessionError } from '../core/SessionError'
 import type { Segment, Session } from '../core/types'
 import { sessionKeysFor } from '../runtime/sessionKeys'
 import { sessionRuntime } from './sessionRuntime'
+import type { RegionPolicy, SessionLoad } from './regionPolicy'
 import type { UtmCapture } from './utmCapture'
 
 /** Components that mount later reuse the cached session instead of refetching it. */
@@ -20,6 +21,8 @@ export interface SessionQuerySettings {
    * the session lacks. Without it (the default) that code is not in the app's bundle.
    */
   captureUtm?: UtmCapture | false
+  /** `regionPolicy(…)` resolves the shopper's place with the first load (`region_id`, saved address, default); its code ships only with it. */
+  region?: RegionPolicy
 }
 
 /**
@@ -29,15 +32,19 @@ export interface SessionQuerySettings {
  */
 export function sessionQueryOptions(client: SessionClient, settings: SessionQuerySettings = {}) {
   const staleTime = settings.staleTime ?? DEFAULT_STALE_TIME
-  return queryOptions<Session, SessionError, Session, readonly unknown[]>({
-    queryKey: sessionKeysFor(client.baseUrl).session,
+  // UTM capture and the region policy (both off by default) bring their own load and staleness,
+  // so their code ships only with them; the policy resolves the place after the (UTM) load.
+  const load: SessionLoad = {
     // No abort signal on purpose: react-query cancels a fetch that read its signal when
     // observers drop to zero, which StrictMode's remount does — that would cost a second GET.
     queryFn: ({ client: queryClient }) => sessionRuntime(queryClient, client).readSession(),
     staleTime,
-    refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
-    // UTM capture (off by default) brings its own load and staleness, so its code ships only with it.
     ...(typeof settings.captureUtm === 'object' ? settings.captureUtm.sessionLoad(client, staleTime) : undefined),
+  }
+  return queryOptions<Session, SessionError, Session, readonly unknown[]>({
+    queryKey: sessionKeysFor(client.baseUrl).session,
+    refetchOnWindowFocus: settings.refetchOnWindowFocus ?? true,
+    ...(settings.region?.sessionLoad(client, load) ?? load),
   })
 }
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useSegment, type Segment, type SessionError, type Session } from 'vtex-session-react'
+import { useRegionGate, useSegment, type Segment, type SessionError, type Session } from 'vtex-session-react'
 import { useConfirmedState } from '../../subpaths/useConfirmedState'
 import { searchContextOf, type SearchContext } from '../searchContext'
 
@@ -11,13 +11,16 @@ export function useSearchContextState(): { context: SearchContext | undefined; s
   // Keeps the segment loaded (and re-read when it changes).
   const sessionError = useSegment().error
   const text = useConfirmedState(contextText)
-  const context = useMemo(() => (text === undefined ? undefined : (JSON.parse(text) as SearchContext)), [text])
+  // A search is regional: none while the shopper's place is being resolved, or missing where the store requires one.
+  const { ready } = useRegionGate()
+  const context = useMemo(() => (text === undefined || !ready ? undefined : (JSON.parse(text) as SearchContext)), [text, ready])
   return { context, sessionError }
 }
 
 /**
  * The shopper's search context (`searchContextOf` of the segment and session as the Session
- * Manager confirmed them: never a write still in flight), `undefined` until the segment is loaded.
+ * Manager confirmed them: never a write still in flight), `undefined` until the segment is loaded
+ * and the region gate is `ready` (see `useRegionGate`).
  * Equal contexts keep one identity, so it can key a query as it is.
  */
 export const useSearchContext = (): SearchContext | undefined => useSearchContextState().context

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react'
+import type { RegionGateState } from './regionPolicy'
+import { useRegionGate } from './useRegionGate'
+
+export interface RegionGateProps {
+  /** Shown while the place is being resolved (default: nothing). */
+  fallback?: ReactNode
+  /** Shown in place of the children while a required place is missing: ask for it (`gate.suggestion` pre-fills). */
+  ask: (gate: RegionGateState) => ReactNode
+  /** What needs the place: rendered once regional queries may run (`useRegionGate().ready`). */
+  children?: ReactNode
+}
+
+/** Headless: renders its children once the shopper's place allows pricing, `ask` while a required one is missing. */
+export function RegionGate({ fallback = null, ask, children }: RegionGateProps) {
+  const gate = useRegionGate()
+  if (gate.ready) return children
+  return gate.status === 'needed' ? ask(gate) : fallback
+}

@@ -1,0 +1,158 @@
+import type { Query, QueryFunction } from '@tanstack/react-query'
+import type { SessionClient } from '../core/createSessionClient'
+import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
+import { postalCodeKey, type RegionInput } from '../core/regionInput'
+import { resolveRegion, type IgnoredSource, type RegionDecision, type RegionSource, type SavedAddress } from '../core/regionResolver'
+import type { SessionError } from '../core/SessionError'
+import { placeOf } from '../core/sessionPlace'
+import type { Session } from '../core/types'
+import { sessionRuntime } from './sessionRuntime'
+
+export interface RegionPolicyOptions {
+  /**
+   * The shopper must have a place before any price shows: until the Session Manager confirms one,
+   * `useRegionGate()` says `needed` and holds regional queries (the search hooks, and the app's
+   * queries that read `ready`).
+   */
+  required?: boolean
+  /**
+   * The store's default place. With `required`, it only pre-fills the question (`suggestion`): a
+   * shopper is never priced for a place nobody chose. Without, it is written for a shopper with
+   * no place, no valid `region_id` and no saved address.
+   */
+  default?: RegionInput
+  /** The countries the store sells to: a `region_id` for another is ignored. */
+  countries?: readonly string[]
+  /**
+   * A logged-in shopper's saved addresses, tried after `region_id` (e.g. `savedAddressesFrom` of
+   * `vtex-session-react/checkout`). Asked only for a shopper without a place.
+   */
+  savedAddresses?: (session: Session) => Promise<readonly SavedAddress[]>
+}
+
+/** Where the place shown came from: a resolver source, or the shopper (or another tab) since. */
+export type PlaceSource = RegionSource | 'shopper'
+
+export interface RegionGateState {
+  /** `resolving`: the place is not known yet (loading, or a source being applied); `needed`: no place; `set`: the Session Manager confirmed one. */
+  status: 'resolving' | 'needed' | 'set'
+  /** Where the place came from (`null` until it is set). */
+  source: PlaceSource | null
+  /** The store requires a place before prices. */
+  required: boolean
+  /** Regional queries may run: the place is set, or it is not required and nothing is being applied. */
+  ready: boolean
+  /** What to pre-fill the question with: the store's default, when a place is required. */
+  suggestion: RegionInput | undefined
+  /** Sources that were there but refused (an invalid `region_id`, a failed write), and why. */
+  ignored: IgnoredSource[]
+}
+
+type SessionQuery = Query<Session, SessionError, Session, readonly unknown[]>
+
+/** How a session query loads: its function and staleness (the UTM capture brings its own). */
+export interface SessionLoad {
+  queryFn: QueryFunction<Session, readonly unknown[]>
+  staleTime: number | ((query: SessionQuery) => number)
+}
+
+/** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
+export interface RegionPolicy {
+  readonly required: boolean
+  /** The session query's load with the place resolved in it (used by the session query options). */
+  sessionLoad(client: SessionClient, load: SessionLoad): SessionLoad
+  /** The gate of the session query (only its identity is used), from the session the Session Manager confirmed (used by `useRegionGate`). */
+  gate(query: object | undefined, confirmed: Session | undefined, onServer: boolean): RegionGateState
+}
+
+/**
+ * What the policy did with a session query's first load (a QueryClient holds one session query for
+ * the page, so this is "once per page load"): nothing yet (absent), writing a place, or done.
+ */
+type RegionLoad = { state: 'applying' } | { state: 'decided'; decision: RegionDecision }
+const loads = new WeakMap<object, RegionLoad>()
+
+/** The one place a query's region load changes. */
+const moveTo = (query: object, next: RegionLoad) => void loads.set(query, next)
+
+const regionIdOfPage = (): string | null => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(GOOGLE_REGION_PARAM))
+
+/** One text per place: postal codes compared as the Session Manager does (`postalCodeKey`). */
+const placeKey = (place: { country: string; postalCode?: string; geoCoordinates?: readonly number[] }): string =>
+  `${place.country}:${place.postalCode ? postalCodeKey(place.postalCode) : String(place.geoCoordinates)}`
+
+/**
+ * Resolves the shopper's place with the first load of the session: when the session has none,
+ * the page URL's Google `region_id` (`?region_id=`), then the saved addresses, then (when not
+ * required) the store's default are tried in that order, and the first valid one is written — one
+ * `PATCH ?items=*` after the read, before anything is priced. A shopper's own place always wins
+ * and an invalid `region_id` is ignored. Pass it as `<SessionProvider region={regionPolicy(…)}>`.
+ */
+export function regionPolicy({ required = false, default: storeDefault, countries, savedAddresses }: RegionPolicyOptions = {}): RegionPolicy {
+  const written = required ? undefined : storeDefault
+  /** Something may give a shopper without a place one, so an undecided load is still resolving. */
+  const mayResolve = (onServer: boolean) => Boolean(written || savedAddresses || (!onServer && regionIdOfPage()))
+
+  async function decide(session: Session): Promise<RegionDecision> {
+    const candidates = { session, regionId: regionIdOfPage(), storeDefault: written, countries }
+    const decision = resolveRegion(candidates)
+    if (!savedAddresses || decision.source === 'session' || decision.source === 'region_id') return decision
+    try {
+      return resolveRegion({ ...candidates, savedAddresses: await savedAddresses(session) })
+    } catch (error) {
+      return { ...decision, ignored: [...decision.ignored, { source: 'saved-address', reason: String(error) }] }
+    }
+  }
+
+  async function load(client: SessionClient, inner: SessionLoad, context: Parameters<SessionLoad['queryFn']>[0]): Promise<Session> {
+    // Read first, even over a server-rendered session: that may be a cached page's, and a
+    // shopper's own place must never be overwritten.
+    const session = await inner.queryFn(context)
+    const query = context.client.getQueryCache().find<Session, SessionError>({ queryKey: context.queryKey, exact: true })
+    if (query === undefined || loads.has(query)) return session
+    const decision = await decide(session)
+    if (!('fields' in decision)) return moveTo(query, { state: 'decided', decision }), session
+    moveTo(query, { state: 'applying' })
+    try {
+      const answer = await sessionRuntime(context.client, client).write(decision.fields, { load: true })
+      moveTo(query, { state: 'decided', decision })
+      return answer
+    } catch (error) {
+      // Not retried (a loop of writes could take a store down): the session read stands and the gate says why.
+      const reason = error instanceof Error ? error.message : String(error)
+      moveTo(query, { state: 'decided', decision: { source: null, ignored: [...decision.ignored, { source: decision.source, reason }] } })
+      return session
+    }
+  }
+
+  return {
+    required,
+    sessionLoad: (client, inner) => ({
+      queryFn: (context) => load(client, inner, context),
+      // A server-rendered session without a place is stale while a source may give it one: the first read resolves it.
+      staleTime: (query) =>
+        !loads.has(query) && query.state.data && !placeOf(query.state.data) && mayResolve(false)
+          ? 0
+          : typeof inner.staleTime === 'function'
+            ? inner.staleTime(query)
+            : inner.staleTime,
+    }),
+    gate(query, confirmed, onServer) {
+      const record = query && loads.get(query)
+      const decision = record?.state === 'decided' ? record.decision : undefined
+      const place = confirmed && placeOf(confirmed)
+      const resolving = !confirmed || record?.state === 'applying' || (!record && !place && mayResolve(onServer))
+      const status = place ? 'set' : resolving ? 'resolving' : 'needed'
+      const decidedPlace = decision && decision.source !== null && placeKey(decision.place)
+      const source = !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? decision.source : 'shopper'
+      return {
+        status,
+        source: source as PlaceSource | null,
+        required,
+        ready: status === 'set' || (!required && status === 'needed'),
+        suggestion: required ? storeDefault : undefined,
+        ignored: decision?.ignored ?? [],
+      }
+    },
+  }
+}

@@ -1,0 +1,216 @@
+import { useQuery } from '@tanstack/react-query'
+import { act, renderHook, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createSessionClient, RegionGate, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
+import { googleRegionIdOf } from '../src/server/index'
+import { useProductSearch } from '../src/search/index'
+import { demoPriceOf } from '../src/testing/index'
+import { createWrapper, mock, renderWithSession, sessionRequests } from './harness'
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const RIO_AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
+const RIO_FIELDS = { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } }
+const KETTLE = 249
+const NATIONAL = demoPriceOf(KETTLE, {})
+const REGIONAL = demoPriceOf(KETTLE, { regionId: RIO })
+
+const landOn = (url: string) => window.history.replaceState(null, '', url)
+/** Requests before this one were the test's own set-up. */
+let since = 0
+afterEach(() => {
+  landOn('/')
+  since = 0
+})
+
+const lines = () => sessionRequests().slice(since).filter(({ path }) => path.startsWith('/api/sessions') || path.startsWith('/api/segments')).map(({ method, path }) => `${method} ${path}`)
+const searchUrls = () => mock.requests.filter(({ path }) => path.startsWith('/api/intelligent-search/v1/')).map(({ path }) => path)
+const kettlePrice = (data: { products: Array<{ items: Array<{ itemId: string; sellers: Array<{ commertialOffer: { Price: number } }> }> }> } | undefined) =>
+  data?.products.flatMap((product) => product.items).find((item) => item.itemId === 'sku-2')?.sellers[0]?.commertialOffer.Price
+
+/** A product page: records every kettle price and gate it renders, and an app price query marked regional. */
+function useLanding(shown: Array<number | undefined>, gates: RegionGateState[], appPrices: string[]) {
+  const gate = useRegionGate()
+  const segmentKey = useSegmentKey()
+  const search = useProductSearch({ count: 12 })
+  useQuery({
+    queryKey: ['prices', segmentKey],
+    queryFn: () => (appPrices.push(segmentKey ?? ''), { price: 1 }),
+    enabled: segmentKey !== undefined && gate.ready,
+  })
+  shown.push(kettlePrice(search.data))
+  gates.push(gate)
+  return { gate, search, region: useRegion() }
+}
+
+function renderLanding(policy: RegionPolicyOptions | undefined, options: Parameters<typeof createWrapper>[0] = {}) {
+  const shown: Array<number | undefined> = []
+  const gates: RegionGateState[] = []
+  const appPrices: string[] = []
+  const rendered = renderHook(() => useLanding(shown, gates, appPrices), createWrapper({ strict: true, region: policy && regionPolicy(policy), ...options }))
+  return { ...rendered, shown, gates, appPrices }
+}
+
+/** Each value once, in the order it first showed. */
+const sequence = <T,>(values: T[]) => values.filter((value, index) => value !== values[index - 1])
+
+/** Makes the shopper a returning one with this place (another visit set it). */
+async function returningShopperIn(postalCode: string) {
+  await createSessionClient({ baseUrl: 'http://localhost:3000' }).editSession({ country: 'BRA', postalCode })
+  since = sessionRequests().length
+}
+
+describe("the client path: a Google ad's ?region_id= on a store without the server part", () => {
+  it('a new shopper: one GET, one PATCH ?items=* with the place, then the segment and one regional search; never a national price', async () => {
+    landOn(`/p/kettle?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result, shown, gates, appPrices } = renderLanding({})
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
+    expect(sessionRequests()[1]?.body).toEqual(RIO_FIELDS)
+    expect(searchUrls()).toHaveLength(1)
+    expect(new URLSearchParams(searchUrls()[0]?.split('?')[1]).get('regionId')).toBe(RIO)
+    expect(sequence(shown.filter((price) => price !== undefined))).toEqual([REGIONAL])
+    expect(NATIONAL).not.toBe(REGIONAL)
+    expect(appPrices).toHaveLength(1)
+    // The gate never told the page to ask: resolving, then set by the ad.
+    expect(sequence(gates.map(({ status }) => status))).toEqual(['resolving', 'set'])
+    expect(result.current.gate).toMatchObject({ status: 'set', source: 'region_id', ready: true, ignored: [] })
+    expect(result.current.region.regionId).toBe(RIO)
+  })
+
+  it('a returning shopper with a place keeps it: no write, their own prices', async () => {
+    await returningShopperIn('01310-100')
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result } = renderLanding({})
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(result.current.gate).toMatchObject({ status: 'set', source: 'session' })
+    expect(result.current.region.postalCode).toBe('01310-100')
+  })
+
+  it.each([
+    ['not Base64', '%%%', 'not-base64'],
+    ['another prefix', btoa('shop:BRA:22250040'), 'not-vtex-format'],
+    ['a country the store does not sell to', btoa('vtex:USA:10001'), 'unknown-country'],
+    ['a postal code its country rejects', btoa('vtex:BRA:123'), 'invalid-postal-code'],
+  ])('ignores an invalid region_id (%s): nothing is sent, and a good region is kept', async (_case, regionId, reason) => {
+    await returningShopperIn('01310-100')
+    landOn(`/?region_id=${encodeURIComponent(regionId)}`)
+    const kept = renderLanding({ countries: ['BRA'] })
+    await waitFor(() => expect(kept.result.current.gate.status).toBe('set'))
+    expect(kept.result.current.region.postalCode).toBe('01310-100')
+    kept.unmount()
+
+    // A new shopper: no write either, and the gate says why nothing was applied.
+    mock.reset()
+    since = 0
+    const fresh = renderLanding({ countries: ['BRA'] })
+    await waitFor(() => expect(fresh.result.current.gate.status).toBe('needed'))
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(fresh.result.current.gate).toMatchObject({ source: null, ready: true, ignored: [{ source: 'region_id', reason }] })
+  })
+
+  it('a failed write of the region_id keeps the session read, is not retried, and says why', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
+    const { result } = renderLanding({ required: true })
+    await waitFor(() => expect(result.current.gate.status).toBe('needed'))
+    expect(result.current.gate.ignored).toEqual([{ source: 'region_id', reason: expect.stringContaining('503') }])
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(lines().filter((line) => line.startsWith('PATCH'))).toHaveLength(1)
+    expect(searchUrls()).toEqual([])
+  })
+
+  it('applies it after mount over a server-rendered session without a place (read again first: a cached page may not be this shopper’s)', async () => {
+    const rendered = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    since = sessionRequests().length
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result, gates } = renderLanding({}, { initialSession: rendered })
+    await waitFor(() => expect(result.current.gate.status).toBe('set'))
+    expect(lines().slice(0, 2)).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+    expect(gates.map(({ status }) => status)).not.toContain('needed')
+  })
+})
+
+describe('a required region', () => {
+  const DEFAULT = { country: 'BRA', postalCode: '01310-100' } as const
+
+  it('holds every regional query while needed (zero price requests), pre-fills the default, and prices once the shopper answers', async () => {
+    const { result, shown, gates, appPrices } = renderLanding({ required: true, default: DEFAULT })
+    await waitFor(() => expect(result.current.gate.status).toBe('needed'))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(result.current.gate).toMatchObject({ source: null, required: true, ready: false, suggestion: DEFAULT })
+    expect(searchUrls()).toEqual([])
+    expect(appPrices).toEqual([])
+    // The default was not written: nobody chose it.
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(result.current.search).toMatchObject({ data: undefined, isLoading: true })
+
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(result.current.gate).toMatchObject({ status: 'set', source: 'shopper', ready: true })
+    expect(searchUrls()).toHaveLength(1)
+    expect(appPrices).toHaveLength(1)
+    expect(sequence(shown.filter((price) => price !== undefined))).toEqual([REGIONAL])
+    expect(sequence(gates.map(({ status }) => status))).toEqual(['resolving', 'needed', 'set'])
+  })
+
+  it('a Google ad lands already priced: the gate never asks', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result, gates } = renderLanding({ required: true, default: DEFAULT })
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(gates.map(({ status }) => status)).not.toContain('needed')
+    expect(result.current.gate.source).toBe('region_id')
+  })
+})
+
+describe('the store default, when a place is not required', () => {
+  it('is written for a new shopper with the first load (one PATCH) and named as the source', async () => {
+    const { result } = renderLanding({ default: { country: 'BRA', postalCode: '22250-040' } })
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
+    expect(result.current.gate).toMatchObject({ status: 'set', source: 'store-default' })
+  })
+
+  it('loses to a valid region_id', async () => {
+    landOn(`/?region_id=${encodeURIComponent(googleRegionIdOf({ country: 'BRA', postalCode: '01310-100' }))}`)
+    const { result } = renderLanding({ default: { country: 'BRA', postalCode: '22250-040' } })
+    await waitFor(() => expect(result.current.gate.status).toBe('set'))
+    expect(result.current.region.postalCode).toBe('01310100')
+    expect(result.current.gate.source).toBe('region_id')
+  })
+})
+
+describe('without a region policy', () => {
+  it('applies nothing from the URL; the gate only says whether there is a place', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result } = renderLanding(undefined)
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(result.current.gate).toMatchObject({ status: 'needed', source: null, required: false, ready: true })
+  })
+})
+
+describe('<RegionGate>', () => {
+  function AskForPostalCode({ gate }: { gate: RegionGateState }) {
+    const { setRegion } = useRegion()
+    const suggested = gate.suggestion && 'postalCode' in gate.suggestion ? gate.suggestion.postalCode : ''
+    return <button onClick={() => void setRegion({ country: 'BRA', postalCode: suggested })}>Use {suggested}</button>
+  }
+
+  it('shows the fallback while resolving, asks while a required place is missing, then the children', async () => {
+    mock.setLatency(40)
+    renderWithSession(
+      <RegionGate fallback={<p>Finding your region…</p>} ask={(gate) => <AskForPostalCode gate={gate} />}>
+        <p>Prices</p>
+      </RegionGate>,
+      { region: regionPolicy({ required: true, default: { country: 'BRA', postalCode: '01310-100' } }) },
+    )
+    expect(screen.getByText('Finding your region…')).toBeTruthy()
+    const ask = await screen.findByText('Use 01310-100')
+    expect(screen.queryByText('Prices')).toBeNull()
+    act(() => ask.click())
+    await screen.findByText('Prices')
+    expect(lines().filter((line) => line.startsWith('PATCH'))).toEqual(['PATCH /api/sessions?items=*'])
+    expect(sessionRequests().find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { country: { value: 'BRA' }, postalCode: { value: '01310-100' } } })
+  })
+})
