@@ -3,6 +3,7 @@ import { act, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSessionClient, RegionGate, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
+import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
 import { demoPriceOf } from '../src/testing/index'
 import { createWrapper, mock, renderWithSession, sessionRequests } from './harness'
@@ -89,6 +90,7 @@ describe("the client path: a Google ad's ?region_id= on a store without the serv
 
   it.each([
     ['not Base64', '%%%', 'not-base64'],
+    ['a Merchant Center id typed by hand', '007979', 'not-vtex-format'],
     ['another prefix', btoa('shop:BRA:22250040'), 'not-vtex-format'],
     ['a country the store does not sell to', btoa('vtex:USA:10001'), 'unknown-country'],
     ['a postal code its country rejects', btoa('vtex:BRA:123'), 'invalid-postal-code'],
@@ -177,6 +179,43 @@ describe('the store default, when a place is not required', () => {
     await waitFor(() => expect(result.current.gate.status).toBe('set'))
     expect(result.current.region.postalCode).toBe('01310100')
     expect(result.current.gate.source).toBe('region_id')
+  })
+})
+
+describe("a logged-in shopper's saved address", () => {
+  const HOME = { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' }
+  const savedAddresses = savedAddressesFrom(createCheckoutClient())
+  const orderFormReads = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/pub/orderForm'))
+
+  async function loggedInWithoutPlace() {
+    const { id } = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    mock.logIn(id, { email: 'ana@example.com', address: HOME })
+    since = sessionRequests().length
+  }
+
+  it('is the place of a shopper without one, read from the cart, and written with one PATCH', async () => {
+    await loggedInWithoutPlace()
+    const { result } = renderLanding({ savedAddresses })
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(orderFormReads()).toHaveLength(1)
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
+    expect(sessionRequests().slice(since).find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } })
+    expect(result.current.gate).toMatchObject({ status: 'set', source: 'saved-address' })
+  })
+
+  it('loses to a valid region_id (the cart is not even read), and is never asked for an anonymous shopper', async () => {
+    await loggedInWithoutPlace()
+    landOn(`/?region_id=${encodeURIComponent(googleRegionIdOf({ country: 'BRA', postalCode: '01310-100' }))}`)
+    const ad = renderLanding({ savedAddresses })
+    await waitFor(() => expect(ad.result.current.gate.source).toBe('region_id'))
+    expect(ad.result.current.region.postalCode).toBe('01310100')
+    ad.unmount()
+    mock.reset()
+    since = 0
+    landOn('/')
+    const anonymous = renderLanding({ savedAddresses })
+    await waitFor(() => expect(anonymous.result.current.gate.status).toBe('needed'))
+    expect(orderFormReads()).toEqual([])
   })
 })
 

@@ -11,3 +11,4 @@ export type { LogisticsInfo, OrderForm, OrderFormAddress, OrderFormItem, PickupP
 export { orderFormHolds, placeOf, shippingDataBody, shippingTargetOf } from './shippingTarget'
 export type { ShippingTarget } from './shippingTarget'
 export { checkoutKeysFor } from './checkoutKeys'
+export { savedAddressesFrom } from './savedAddresses'

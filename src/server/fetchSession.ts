@@ -31,6 +31,12 @@ export interface FetchSessionOptions {
   regionId?: string | null
   /** The countries the store sells to: a `region_id` for another is ignored. */
   countries?: readonly string[]
+  /**
+   * The page's sales channel, on a store with several: it goes as `?sc=` with the request that
+   * creates the session or writes its region (VTEX's Google regional ads guide), so the region is
+   * resolved in that channel. Digits only.
+   */
+  salesChannel?: string
 }
 
 export interface FetchedSession {
@@ -68,6 +74,9 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
       throw new SessionError('invalid-input', `The ${name} header holds a character that cannot be sent (CR, LF or another control character)`)
     }
   }
+  if (options.salesChannel !== undefined && !/^\d+$/.test(options.salesChannel)) {
+    throw new SessionError('invalid-input', `fetchSession's salesChannel is a sales channel id (digits), got "${options.salesChannel}"`)
+  }
   const received: string[] = []
   let forwarded = vtexCookiesOnly(options.cookie)
   const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -79,7 +88,7 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
     // and so do those a write answered with tokens only names in its body.
     fetch: async (input, init) => {
       const headers = { ...(init?.headers as Record<string, string>), ...(forwarded ? { cookie: forwarded } : {}) }
-      const response = await baseFetch(input, { ...init, headers })
+      const response = await baseFetch(inChannel(input, init?.method, options.salesChannel), { ...init, headers })
       const sent = response.headers.getSetCookie()
       const setCookie = [...sent, ...(await tokenAnswerCookies(init?.method, response, sent))]
       received.push(...setCookie)
@@ -118,6 +127,12 @@ export async function fetchSession(options: FetchSessionOptions): Promise<Fetche
   })
   const region = { source: decision.source === 'session' || decision.source === 'region_id' ? decision.source : null, ignored: decision.ignored }
   return { session, segment, segmentKey: segmentKeyOf(segment), setCookie: forAppOrigin(changed, options.cookieDomain), region }
+}
+
+/** A write's URL with the page's sales channel (`?sc=`, digits), which the Session Manager adds to `public`. */
+function inChannel(input: Parameters<typeof fetch>[0], method: string | undefined, salesChannel: string | undefined): Parameters<typeof fetch>[0] {
+  if (salesChannel === undefined || method === undefined || method === 'GET' || typeof input !== 'string') return input
+  return `${input}${input.includes('?') ? '&' : '?'}sc=${salesChannel}`
 }
 
 /** The public fields that say where a shopper is (`placeOf`). */

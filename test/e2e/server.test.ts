@@ -63,8 +63,28 @@ describe("fetchSession with Google's region_id", () => {
     expect(fetched.region.source).toBe('session')
   })
 
+  it('on a store with several sales channels, sends the page’s channel as ?sc= with the write, and the region is resolved in it', async () => {
+    const fetched = await fetchSession({ baseUrl: emulator.url, cookie: null, regionId: RIO_AD, salesChannel: '2' })
+    expect(requests()).toEqual([{ line: 'POST /api/sessions?items=*&sc=2', body: { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } } }])
+    expect(fetched.segment).toMatchObject({ channel: '2', regionId: expect.stringMatching(/^v2\./) })
+    expect(fetched.session.namespaces.public?.sc?.value).toBe('2')
+    // A returning shopper: the read goes without it, the region write with it.
+    const mark = emulator.mock.requests.length
+    const created = await fetchSession({ baseUrl: emulator.url })
+    await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie), regionId: RIO_AD, salesChannel: '2' })
+    expect(requests().slice(mark + 1).map(({ line }) => line)).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*&sc=2'])
+  })
+
+  it('refuses a sales channel that is not an id before any request', async () => {
+    const error = await errorOf(fetchSession({ baseUrl: emulator.url, regionId: RIO_AD, salesChannel: '2&an=other' }))
+    expect(error.kind).toBe('invalid-input')
+    expect(requests()).toEqual([])
+  })
+
   it.each([
     ['not Base64', '%%%', 'not-base64'],
+    // A region id typed into Merchant Center by hand (VTEX known issue "regionId outside the Base64 format…").
+    ['a Merchant Center id', '007979', 'not-vtex-format'],
     ['another prefix', btoa('shop:BRA:22250040'), 'not-vtex-format'],
     ['a postal code its country rejects', btoa('vtex:BRA:123'), 'invalid-postal-code'],
   ])('ignores an invalid region_id (%s): the session is created with nothing from it', async (_case, regionId, reason) => {
