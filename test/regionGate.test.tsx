@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionClient, RegionGate, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
+import { hydrateRoot, type Root } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSessionClient, RegionGate, SessionProvider, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
 import { demoPriceOf } from '../src/testing/index'
-import { createWrapper, mock, renderWithSession, sessionRequests } from './harness'
+import { createTestQueryClient, createWrapper, mock, renderWithSession, sessionRequests } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const RIO_AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
@@ -251,5 +254,58 @@ describe('<RegionGate>', () => {
     await screen.findByText('Prices')
     expect(lines().filter((line) => line.startsWith('PATCH'))).toEqual(['PATCH /api/sessions?items=*'])
     expect(sessionRequests().find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { country: { value: 'BRA' }, postalCode: { value: '01310-100' } } })
+  })
+})
+
+describe('<RegionGate> rendered on a server, then hydrated', () => {
+  const policy = regionPolicy({ required: true })
+  const Page = ({ queryClient, session }: { queryClient: ReturnType<typeof createTestQueryClient>; session: Awaited<ReturnType<ReturnType<typeof createSessionClient>['getSession']>> }) => (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider initialSession={session} region={policy}>
+        <RegionGate fallback={<p>Finding your region…</p>} ask={() => <p>Enter your postal code</p>}>
+          <p>Prices</p>
+        </RegionGate>
+      </SessionProvider>
+    </QueryClientProvider>
+  )
+
+  /** Renders the page on the "server" for a shopper without a place, then hydrates it in the browser at `url`. */
+  async function serverThenBrowser(url: string) {
+    const session = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    since = sessionRequests().length
+    landOn(url)
+    const html = renderToString(<Page queryClient={createTestQueryClient()} session={session} />)
+    const container = document.createElement('div')
+    container.innerHTML = html
+    document.body.append(container)
+    const errors = vi.spyOn(console, 'error')
+    let root!: Root
+    act(() => {
+      root = hydrateRoot(container, <Page queryClient={createTestQueryClient()} session={session} />, { onRecoverableError: (error) => console.error(error) })
+    })
+    const done = () => {
+      act(() => root.unmount())
+      container.remove()
+      errors.mockRestore()
+    }
+    return { html, container, errors, done }
+  }
+
+  it('the server never asks (it cannot see the region_id); the browser hydrates that, then applies the ad', async () => {
+    const { html, container, errors, done } = await serverThenBrowser(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    expect(html).toContain('Finding your region…')
+    await waitFor(() => expect(container.textContent).toBe('Prices'))
+    expect(errors).not.toHaveBeenCalled()
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+    done()
+  })
+
+  it('without a region_id the browser asks at once, with no request', async () => {
+    const { html, container, errors, done } = await serverThenBrowser('/')
+    expect(html).toContain('Finding your region…')
+    await waitFor(() => expect(container.textContent).toBe('Enter your postal code'))
+    expect(errors).not.toHaveBeenCalled()
+    expect(lines()).toEqual([])
+    done()
   })
 })

@@ -90,8 +90,11 @@ const placeKey = (place: { country: string; postalCode?: string; geoCoordinates?
  */
 export function regionPolicy({ required = false, default: storeDefault, countries, savedAddresses }: RegionPolicyOptions = {}): RegionPolicy {
   const written = required ? undefined : storeDefault
-  /** Something may give a shopper without a place one, so an undecided load is still resolving. */
-  const mayResolve = (onServer: boolean) => Boolean(written || savedAddresses || (!onServer && regionIdOfPage()))
+  /**
+   * Something may give a shopper without a place one, so an undecided load is still resolving. A
+   * server cannot see the page URL's `region_id`, so it never rules one out: it never asks.
+   */
+  const mayResolve = (onServer: boolean) => onServer || Boolean(written || savedAddresses || regionIdOfPage())
 
   async function decide(session: Session): Promise<RegionDecision> {
     const candidates = { session, regionId: regionIdOfPage(), storeDefault: written, countries }
