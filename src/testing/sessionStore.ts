@@ -14,6 +14,11 @@ export interface StoreSettings {
   countryCode: string
   cultureInfo: string
   channelPrivacy: string
+  /**
+   * The place the store configures as its default (a storefront setting, like FastStore's default
+   * postal code: the Session Manager itself never applies it). Demos pass it to `regionPolicy`.
+   */
+  defaultPlace: { country: string; postalCode: string }
 }
 
 export const defaultStoreSettings: StoreSettings = {
@@ -26,6 +31,8 @@ export const defaultStoreSettings: StoreSettings = {
   countryCode: 'BRA',
   cultureInfo: 'pt-BR',
   channelPrivacy: 'public',
+  // Avenida Paulista, São Paulo: in the demo regions.
+  defaultPlace: { country: 'BRA', postalCode: '01310-100' },
 }
 
 interface StoredSession {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { postalCodeProblem, useLocale, useRegion } from 'vtex-session-react'
+import { postalCodeProblem, useLocale, useRegion, useRegionGate } from 'vtex-session-react'
 import { CartSync, useDeliveryPromise, useOrderForm } from 'vtex-session-react/checkout'
 import { useProductSearch } from 'vtex-session-react/search'
 import { catalogPage } from './catalogPage'
@@ -64,6 +64,9 @@ function DeliverySwitch() {
 function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
   const catalog = useProductSearch(catalogPage)
   const { currencyCode } = useLocale()
+  const gate = useRegionGate()
+  // A store that requires a place shows no price before the shopper has one (the search is held).
+  if (gate.status === 'needed' && gate.required) return <p className="sf-loading">Tell us where to deliver to see prices and availability.</p>
   if (catalog.isLoading) return <p className="sf-loading">Loading the catalog…</p>
   if (catalog.loadError) return <p role="alert">{catalog.loadError.message}</p>
   return (

@@ -34,5 +34,12 @@ export const storefrontCss = `
 .sf-qty { display: flex; align-items: center; gap: 0.4rem; }
 .sf-qty button { padding: 0 0.5rem; line-height: 1.3; background: #fff; color: #1f1d1a; }
 .sf-total { display: flex; justify-content: space-between; border-top: 1px solid #e8e1d6; margin-top: 0.9rem; padding-top: 0.7rem; font-size: 1rem; }
+.sf-dialog { position: fixed; inset: 0; background: rgba(31, 29, 26, 0.45); display: grid; place-items: center; z-index: 10; }
+.sf-dialog form { background: #fff; border-radius: 18px; padding: 1.5rem; width: min(24rem, 90vw); display: grid; gap: 0.75rem; box-shadow: 0 20px 50px rgba(0, 0, 0, 0.2); }
+.sf-dialog h2 { margin: 0; font-size: 1.2rem; }
+.sf-dialog p { margin: 0; color: #6b645a; font-size: 0.9rem; }
+.sf-dialog input { font: inherit; border: 1px solid #d6cdbf; border-radius: 999px; padding: 0.5rem 0.9rem; }
+.sf-dialog input[aria-invalid='true'] { border-color: #a1281b; }
+.sf-dialog .sf-alert-slot { min-height: 1.2rem; }
 .sf-empty, .sf-hint, .sf-loading { color: #6b645a; font-size: 0.85rem; }
 `

@@ -15,19 +15,32 @@ let errors: string[] = []
 
 /** The page's Session Manager requests, as `METHOD /path?query`. */
 let sessionRequests: string[] = []
+/** Its requests to the store's APIs (sessions, segments, search, checkout), in order. */
+let apiRequests: string[] = []
 
 /** Opens one story alone (Storybook's iframe), with extra query parameters if given. */
 async function openStory(id: string, query = '') {
   page = await browser.newPage()
   errors = collectErrors(page)
   sessionRequests = []
+  apiRequests = []
   page.on('request', (request) => {
     const url = new URL(request.url())
-    if (url.pathname.startsWith('/api/session')) sessionRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    const line = `${request.method()} ${url.pathname}${url.search}`
+    if (url.pathname.startsWith('/api/session')) sessionRequests.push(line)
+    if (url.pathname.startsWith('/api/')) apiRequests.push(line)
+  })
+  // Marks the page if a region question ever shows, however briefly.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[role=dialog]')) Reflect.set(window, '__askedForRegion', true)
+    }).observe(document, { childList: true, subtree: true })
   })
   await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story${query}`)
 }
 
+/** The Session Manager requests, segments included. */
+const managerRequests = () => apiRequests.filter((line) => /^\w+ \/api\/(sessions|segments)/.test(line))
 const pricesText = () => page.getByTestId('prices').innerText()
 
 beforeAll(async () => {
@@ -240,5 +253,44 @@ describe('the Storybook demos in chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '11-storefront-pickup.png') })
 
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+  })
+
+  it('Required region, first visit: asks (pre-filled with the store default), prices nothing until answered, then prices in place', async () => {
+    await openStory('storefront-required-region--first-visit')
+    const dialog = page.getByRole('dialog', { name: 'Where should we deliver?' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('textbox', { name: 'Postal code' }).inputValue()).toBe('01310-100')
+    await page.getByText('Tell us where to deliver to see prices and availability.').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '12-required-region-ask.png') })
+    // Held while needed: no search, no write — the default is only a suggestion.
+    expect(apiRequests.filter((line) => line.includes('/intelligent-search/'))).toEqual([])
+    expect(managerRequests()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+
+    // An invalid code shows its error only after the submit.
+    await dialog.getByRole('textbox', { name: 'Postal code' }).fill('123')
+    expect(await dialog.getByRole('alert').count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Show prices' }).click()
+    await dialog.getByRole('alert').getByText('"123" is not a valid postal code for BRA').waitFor()
+    expect(managerRequests()).toHaveLength(2)
+
+    await dialog.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await dialog.getByRole('button', { name: 'Show prices' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByTestId('grid').waitFor()
+    const searches = apiRequests.filter((line) => line.includes('/intelligent-search/'))
+    expect(searches).toHaveLength(1)
+    expect(new URLSearchParams(searches[0]?.split('?')[1]).get('regionId')).toBe(RIO)
+    expect(managerRequests().slice(2)).toEqual(['PATCH /api/sessions', 'GET /api/sessions?items=*'])
+  })
+
+  it('Required region, from a Google ad: lands already priced for the ad’s region, never asks', async () => {
+    await openStory('storefront-required-region--from-a-google-ad')
+    await page.getByTestId('grid').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, '13-required-region-google-ad.png') })
+    expect(await page.evaluate(() => Reflect.get(window, '__askedForRegion'))).toBeUndefined()
+    expect(managerRequests()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
+    const searches = apiRequests.filter((line) => line.includes('/intelligent-search/'))
+    expect(searches).toHaveLength(1)
+    expect(new URLSearchParams(searches[0]?.split('?')[1]).get('regionId')).toBe(RIO)
   })
 })
