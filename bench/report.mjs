@@ -15,6 +15,20 @@ export function benchReport(results = readResults()) {
   lines.push('', '### Session Manager requests per server render (`fetchSession`)', '', '| shopper | requests |', '|---|---|')
   for (const [scenario, count] of Object.entries(results.serverRequests ?? {})) lines.push(`| ${scenario} | ${count} |`)
 
+  const landing = results.googleAdLanding
+  if (landing) {
+    const asked = ({ sessionManager, search }) => `${sessionManager} Session Manager, ${search} search`
+    lines.push(
+      '',
+      `### A Google regional ad landing (\`?region_id=\`): time to prices for the ad's region rendered (${landing.latencyMs} ms per request, median of ${landing.runs})`,
+      '',
+      '| path | median | requests |',
+      '|---|---|---|',
+      `| server: \`prefetchSession({ regionId })\` (the region written in the POST that creates the session), the search prefetched, the HTML rendered | ${landing.server.medianMs} ms | ${asked(landing.server.requests)}; ${asked(landing.server.requestsAfterHydration)} after hydration |`,
+      `| client: \`regionPolicy()\` (GET, PATCH \`?items=*\` with the place, the segment, then the search) | ${landing.client.medianMs} ms | ${asked(landing.client.requests)} |`,
+    )
+  }
+
   const time = results.timeToNewPrices
   lines.push(
     '',

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, it } from 'vitest'
-import { fetchSession } from '../src/server/index'
+import { fetchSession, googleRegionIdOf } from '../src/server/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../src/testing/node'
 import { saveResults } from './results.mjs'
 
@@ -10,10 +10,12 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.close())
 
+const AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
+
 /** Session Manager requests one `fetchSession` makes, for a shopper holding `cookie`. */
-async function requestsFor(cookie: string | null): Promise<number> {
+async function requestsFor(cookie: string | null, regionId?: string): Promise<number> {
   const mark = emulator.mock.requests.length
-  await fetchSession({ baseUrl: emulator.url, cookie })
+  await fetchSession({ baseUrl: emulator.url, cookie, regionId })
   return emulator.mock.requests.length - mark
 }
 
@@ -25,5 +27,8 @@ it('counts Session Manager requests per server render', async () => {
     'new shopper (no cookie): POST ?items=*, segment from its Set-Cookie': await requestsFor(null),
     'returning shopper: GET ?items=*, segment from the vtex_segment cookie': await requestsFor(cookie),
     'returning shopper with a corrupt vtex_segment cookie (this emulator re-sets it on the GET)': await requestsFor(`${sessionOnly}; vtex_segment=corrupt`),
+    'new shopper from a Google regional ad (region_id): POST ?items=* with the place': await requestsFor(null, AD),
+    'returning shopper without a place, from the ad: GET, then PATCH ?items=* with the place': await requestsFor(cookie, AD),
+    'returning shopper with a place of their own, from the ad: GET, nothing written': await requestsFor(cookie, AD),
   })
 })
