@@ -11,6 +11,7 @@ export { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCoo
 export { sessionKeys } from '../runtime/sessionKeys'
 export { GOOGLE_REGION_PARAM, googleRegionIdOf, parseGoogleRegionId } from '../core/googleRegionId'
 export type { GoogleRegion, GoogleRegionProblem } from '../core/googleRegionId'
-export type { IgnoredSource, RegionSource } from '../core/regionResolver'
+export { resolveRegion } from '../core/regionResolver'
+export type { IgnoredSource, RegionCandidates, RegionDecision, RegionSource, SavedAddress } from '../core/regionResolver'
 export { createSessionClient, decodeSegmentToken, isSessionError, segmentKeyOf, SessionError } from '../core/index'
 export type { Segment, Session, SessionClient, SessionErrorKind } from '../core/index'
