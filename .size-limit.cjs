@@ -2,6 +2,9 @@
 // client entry 8,192 B. Not met yet: the limits below hold the measured sizes plus ~0.5%, so
 // nothing grows while the budget is decided (CONTRIBUTING.md, "Bundle budgets"). UTM capture is
 // out of the typical import; what is left there is the session runtime, tab sync and locate().
+// Grown since on purpose, gates moved to the new sizes plus ~0.5%: the provider's `region` prop
+// (+26 B typical); the region policy, gate and <RegionGate> (+1.4 kB whole entry, tree-shaken
+// from the typical import); savedAddressesFrom (+82 B checkout); the search hooks' gate (+30 B).
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'
@@ -20,7 +23,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: [...peers, 'zod'],
-    limit: '6815 B',
+    limit: '6850 B',
     gzip: true,
   },
   {
@@ -28,7 +31,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '8795 B',
+    limit: '10240 B',
     gzip: true,
   },
   {
@@ -38,7 +41,7 @@ module.exports = [
     path: 'dist/checkout/index.js',
     import: '*',
     ignore: [...peers, 'zod', 'vtex-session-react'],
-    limit: '5965 B',
+    limit: '6065 B',
     gzip: true,
   },
   {
@@ -48,7 +51,7 @@ module.exports = [
     path: 'dist/search/index.js',
     import: '*',
     ignore: [...peers, 'zod', 'vtex-session-react'],
-    limit: '4440 B',
+    limit: '4470 B',
     gzip: true,
   },
 ]

@@ -4,7 +4,7 @@ import { act, renderHook, screen, waitFor } from '@testing-library/react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, RegionGate, SessionProvider, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
+import { createSessionClient, RegionGate, SessionProvider, sessionKeys, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
@@ -50,8 +50,9 @@ function renderLanding(policy: RegionPolicyOptions | undefined, options: Paramet
   const shown: Array<number | undefined> = []
   const gates: RegionGateState[] = []
   const appPrices: string[] = []
-  const rendered = renderHook(() => useLanding(shown, gates, appPrices), createWrapper({ strict: true, region: policy && regionPolicy(policy), ...options }))
-  return { ...rendered, shown, gates, appPrices }
+  const { wrapper, queryClient } = createWrapper({ strict: true, region: policy && regionPolicy(policy), ...options })
+  const rendered = renderHook(() => useLanding(shown, gates, appPrices), { wrapper })
+  return { ...rendered, shown, gates, appPrices, queryClient }
 }
 
 /** Each value once, in the order it first showed. */
@@ -204,6 +205,30 @@ describe("a logged-in shopper's saved address", () => {
     expect(lines()).toEqual(['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
     expect(sessionRequests().slice(since).find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } })
     expect(result.current.gate).toMatchObject({ status: 'set', source: 'saved-address' })
+  })
+
+  it('a refetch while the place is being decided writes nothing more: one PATCH', async () => {
+    await loggedInWithoutPlace()
+    let release!: () => void
+    const cartRead = new Promise<void>((resolve) => (release = resolve))
+    const slowSavedAddresses = async (session: Parameters<typeof savedAddresses>[0]) => {
+      await cartRead
+      return savedAddresses(session)
+    }
+    const { result, queryClient } = renderLanding({ savedAddresses: slowSavedAddresses })
+    await waitFor(() => expect(lines()).toEqual(['GET /api/sessions?items=*']))
+    // The session is refetched (a focus, an app's refetch) while the cart is still being read:
+    // it waits for the place, and so does the segment.
+    const refetched = queryClient.refetchQueries({ queryKey: sessionKeys.session })
+    await waitFor(() => expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*']))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(lines()).toHaveLength(2)
+    expect(result.current.gate.status).toBe('resolving')
+    release()
+    await act(() => refetched)
+    await waitFor(() => expect(result.current.gate).toMatchObject({ status: 'set', source: 'saved-address' }))
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*', 'PATCH /api/sessions?items=*', 'GET /api/segments'])
   })
 
   it('loses to a valid region_id (the cart is not even read), and is never asked for an anonymous shopper', async () => {

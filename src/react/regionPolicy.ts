@@ -1,4 +1,4 @@
-import type { Query, QueryFunction } from '@tanstack/react-query'
+import type { Query, QueryClient, QueryFunction } from '@tanstack/react-query'
 import type { SessionClient } from '../core/createSessionClient'
 import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
 import { postalCodeKey, type RegionInput } from '../core/regionInput'
@@ -67,9 +67,9 @@ export interface RegionPolicy {
 
 /**
  * What the policy did with a session query's first load (a QueryClient holds one session query for
- * the page, so this is "once per page load"): nothing yet (absent), writing a place, or done.
+ * the page, so this is "once per page load"): nothing yet (absent), deciding or writing the place, or done.
  */
-type RegionLoad = { state: 'applying' } | { state: 'decided'; decision: RegionDecision }
+type RegionLoad = { state: 'resolving'; settled: Promise<Session> } | { state: 'decided'; decision: RegionDecision }
 const loads = new WeakMap<object, RegionLoad>()
 
 /** The one place a query's region load changes. */
@@ -107,17 +107,12 @@ export function regionPolicy({ required = false, default: storeDefault, countrie
     }
   }
 
-  async function load(client: SessionClient, inner: SessionLoad, context: Parameters<SessionLoad['queryFn']>[0]): Promise<Session> {
-    // Read first, even over a server-rendered session: that may be a cached page's, and a
-    // shopper's own place must never be overwritten.
-    const session = await inner.queryFn(context)
-    const query = context.client.getQueryCache().find<Session, SessionError>({ queryKey: context.queryKey, exact: true })
-    if (query === undefined || loads.has(query)) return session
+  /** Decides the place for a session read without one, and writes it; settles the query's record. */
+  async function resolvePlace(client: SessionClient, queryClient: QueryClient, query: object, session: Session): Promise<Session> {
     const decision = await decide(session)
     if (!('fields' in decision)) return moveTo(query, { state: 'decided', decision }), session
-    moveTo(query, { state: 'applying' })
     try {
-      const answer = await sessionRuntime(context.client, client).write(decision.fields, { load: true })
+      const answer = await sessionRuntime(queryClient, client).write(decision.fields, { load: true })
       moveTo(query, { state: 'decided', decision })
       return answer
     } catch (error) {
@@ -126,6 +121,24 @@ export function regionPolicy({ required = false, default: storeDefault, countrie
       moveTo(query, { state: 'decided', decision: { source: null, ignored: [...decision.ignored, { source: decision.source, reason }] } })
       return session
     }
+  }
+
+  async function load(client: SessionClient, inner: SessionLoad, context: Parameters<SessionLoad['queryFn']>[0]): Promise<Session> {
+    // Read first, even over a server-rendered session: that may be a cached page's, and a
+    // shopper's own place must never be overwritten.
+    const session = await inner.queryFn(context)
+    const query = context.client.getQueryCache().find<Session, SessionError>({ queryKey: context.queryKey, exact: true })
+    if (query === undefined) return session
+    const record = loads.get(query)
+    // A load while the place is being resolved (a refetch) ends with it: nobody reads the segment before.
+    if (record?.state === 'resolving') return record.settled
+    if (record) return session
+    let settle!: (session: Promise<Session>) => void
+    const settled = new Promise<Session>((resolve) => (settle = resolve))
+    // Claimed before anything is awaited: a second load meanwhile writes nothing.
+    moveTo(query, { state: 'resolving', settled })
+    settle(resolvePlace(client, context.client, query, session))
+    return settled
   }
 
   return {
@@ -144,13 +157,13 @@ export function regionPolicy({ required = false, default: storeDefault, countrie
       const record = query && loads.get(query)
       const decision = record?.state === 'decided' ? record.decision : undefined
       const place = confirmed && placeOf(confirmed)
-      const resolving = !confirmed || record?.state === 'applying' || (!record && !place && mayResolve(onServer))
+      const resolving = !confirmed || record?.state === 'resolving' || (!record && !place && mayResolve(onServer))
       const status = place ? 'set' : resolving ? 'resolving' : 'needed'
       const decidedPlace = decision && decision.source !== null && placeKey(decision.place)
-      const source = !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? decision.source : 'shopper'
+      const source: PlaceSource | null = !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? (decision.source ?? 'shopper') : 'shopper'
       return {
         status,
-        source: source as PlaceSource | null,
+        source,
         required,
         ready: status === 'set' || (!required && status === 'needed'),
         suggestion: required ? storeDefault : undefined,
