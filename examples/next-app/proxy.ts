@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { fetchSession, GOOGLE_REGION_PARAM, pageCachePolicy } from 'vtex-session-react/server'
+import { sessionForRequest } from 'vtex-session-react/server'
 import { encodeHandedSession, HANDED_SESSION } from './lib/handedSession'
 import { sessionManagerUrl } from './lib/sessionManagerUrl'
 
@@ -10,23 +10,17 @@ import { sessionManagerUrl } from './lib/sessionManagerUrl'
  * Its `Vary: Cookie` reaches the shopper through instrumentation.ts (Next would replace it).
  */
 export async function proxy(request: NextRequest) {
-  const cookie = request.headers.get('cookie')
   // A Google regional ad lands with ?region_id=: a shopper without a place gets it in this same
   // request, so the first HTML is priced for the ad's region (one with a place keeps theirs).
-  const regionId = request.nextUrl.searchParams.get(GOOGLE_REGION_PARAM)
-  const fetched = await fetchSession({ baseUrl: sessionManagerUrl(), cookie, regionId })
+  const page = await sessionForRequest(request, { baseUrl: sessionManagerUrl() })
   const headers = new Headers(request.headers)
-  headers.set(HANDED_SESSION, encodeHandedSession(fetched))
-  if (fetched.setCookie.length > 0) {
-    // The page's own requests (its prices) go out with the cookies just set.
-    const fresh = fetched.setCookie.map((header) => header.split(';')[0]).join('; ')
-    headers.set('cookie', cookie ? `${cookie}; ${fresh}` : fresh)
-  }
+  headers.set(HANDED_SESSION, encodeHandedSession(page))
+  // The page's own requests (its prices) go out with the cookies just set.
+  if (page.cookie !== null) headers.set('cookie', page.cookie)
   const response = NextResponse.next({ request: { headers } })
-  for (const header of fetched.setCookie) response.headers.append('set-cookie', header)
-  const policy = pageCachePolicy(fetched)
-  for (const [name, value] of Object.entries(policy.headers)) response.headers.set(name, value)
-  if (policy.cacheKey !== undefined) response.headers.set('x-page-cache-key', encodeURIComponent(policy.cacheKey))
+  // Each Set-Cookie on its own, Cache-Control and Vary.
+  for (const [name, value] of page.headers) response.headers.append(name, value)
+  if (page.pageCache.cacheKey !== undefined) response.headers.set('x-page-cache-key', encodeURIComponent(page.pageCache.cacheKey))
   return response
 }
 

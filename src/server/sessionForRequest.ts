@@ -1,0 +1,52 @@
+import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
+import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
+import { pageCachePolicy, type PageCacheOptions, type PageCachePolicy } from './pageCachePolicy'
+
+export interface SessionForRequestOptions extends Omit<FetchSessionOptions, 'cookie' | 'regionId'> {
+  /** Apply the request URL's Google `region_id` (`?region_id=`) to a shopper without a place (default true). */
+  regionFromUrl?: boolean
+  /** How long a shared cache may serve a shareable page (`pageCachePolicy`'s options). */
+  pageCache?: PageCacheOptions
+}
+
+export interface SessionForRequest extends FetchedSession {
+  /**
+   * The `Cookie` header the page's own server-side requests should carry: the shopper's, with
+   * the cookies just set (a new session's, a new segment's). `null` when there is none.
+   */
+  cookie: string | null
+  /** How a CDN may cache this page. */
+  pageCache: PageCachePolicy
+  /**
+   * What the page's response needs, to copy onto it: each `Set-Cookie` appended on its own,
+   * `Cache-Control` and `Vary` from `pageCachePolicy`.
+   */
+  headers: Headers
+}
+
+/** The `Cookie` header with `setCookie`'s name=value pairs over the shopper's own. */
+function cookieAfter(cookie: string | null, setCookie: readonly string[]): string | null {
+  const pairs = new Map<string, string>()
+  for (const pair of [...(cookie ?? '').split(';'), ...setCookie.map((header) => header.split(';')[0] ?? '')]) {
+    const [name = '', ...value] = pair.split('=')
+    if (name.trim() !== '') pairs.set(name.trim(), value.join('=').trim())
+  }
+  return pairs.size === 0 ? null : [...pairs].map(([name, value]) => `${name}=${value}`).join('; ')
+}
+
+/**
+ * Reads the shopper's session for a page request, on the Web platform's `Request` (any server:
+ * Next.js, React Router, Hono, a plain Node handler through a `Request`): the shopper's cookies are
+ * forwarded, a new shopper's session is created in one request (regionalized by the URL's Google
+ * `region_id`), and what the page's response needs comes back as `headers`.
+ */
+export async function sessionForRequest(request: Request, { regionFromUrl = true, pageCache: cacheOptions, ...options }: SessionForRequestOptions): Promise<SessionForRequest> {
+  const shopperCookie = request.headers.get('cookie')
+  const regionId = regionFromUrl ? new URL(request.url).searchParams.get(GOOGLE_REGION_PARAM) : null
+  const fetched = await fetchSession({ ...options, cookie: shopperCookie, regionId })
+  const pageCache = pageCachePolicy(fetched, cacheOptions)
+  const headers = new Headers()
+  for (const header of fetched.setCookie) headers.append('Set-Cookie', header)
+  for (const [name, value] of Object.entries(pageCache.headers)) headers.set(name, value)
+  return { ...fetched, cookie: cookieAfter(shopperCookie, fetched.setCookie), pageCache, headers }
+}
