@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, RegionGate, SessionProvider, sessionKeys, regionPolicy, useRegion, useRegionGate, useSegmentKey, type RegionGateState, type RegionPolicyOptions } from '../src/index'
+import { createSessionClient, RegionGate, regionPolicy, SessionProvider, sessionKeys, useRegion, useRegionGate, useSegmentKey, useSession, type RegionGateState, type RegionPolicy, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
@@ -118,7 +118,9 @@ describe("the client path: a Google ad's ?region_id= on a store without the serv
   it('a failed write of the region_id keeps the session read, is not retried, and says why', async () => {
     landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
     mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
-    const { result } = renderLanding({ required: true })
+    // A QueryClient that retries: the write still goes once.
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 1 } } })
+    const { result } = renderLanding({ required: true }, { queryClient })
     await waitFor(() => expect(result.current.gate.status).toBe('needed'))
     expect(result.current.gate.ignored).toEqual([{ source: 'region_id', reason: expect.stringContaining('503') }])
     await new Promise((resolve) => setTimeout(resolve, 30))
@@ -332,5 +334,100 @@ describe('<RegionGate> rendered on a server, then hydrated', () => {
     expect(errors).not.toHaveBeenCalled()
     expect(lines()).toEqual([])
     done()
+  })
+})
+
+describe('the edges: concurrent writes, other loaders, slow carts, hydrated segments', () => {
+  const HOME = { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' }
+  const patchBodies = () => sessionRequests().slice(since).filter(({ method }) => method === 'PATCH').map(({ body }) => body)
+
+  async function loggedInWithoutPlace() {
+    const { id } = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    mock.logIn(id, { email: 'ana@example.com', address: HOME })
+    since = sessionRequests().length
+  }
+
+  it('a place the shopper chooses while the saved addresses are read stands: the policy writes nothing', async () => {
+    await loggedInWithoutPlace()
+    let release!: () => void
+    const cartRead = new Promise<void>((resolve) => (release = resolve))
+    const saved = savedAddressesFrom(createCheckoutClient())
+    const { result } = renderLanding({ savedAddresses: async (session) => (await cartRead, saved(session)) })
+    await waitFor(() => expect(lines()).toEqual(['GET /api/sessions?items=*']))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    release()
+    await waitFor(() => expect(result.current.gate).toMatchObject({ status: 'set', source: 'shopper' }))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(patchBodies()).toEqual([{ public: { country: { value: 'BRA' }, postalCode: { value: '01310-100' } } }])
+    expect(result.current.region.postalCode).toBe('01310-100')
+  })
+
+  it('names the source from the first render that is set', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result, gates } = renderLanding({})
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(sequence(gates.map(({ status, source }) => `${status}/${source}`))).toEqual(['resolving/null', 'set/region_id'])
+  })
+
+  it('says shopper once the shopper changes a place the session already had when hydrated', async () => {
+    const hydrated = await createSessionClient({ baseUrl: 'http://localhost:3000' }).editSession({ country: 'BRA', postalCode: '01310-100' }, { items: '*' })
+    since = sessionRequests().length
+    const { result } = renderLanding({}, { initialSession: hydrated })
+    await waitFor(() => expect(result.current.gate).toMatchObject({ status: 'set', source: 'session' }))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.gate).toMatchObject({ status: 'set', source: 'shopper' }))
+  })
+
+  it('catches up with a session another provider loaded without the policy: one more load, the ad applied', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    mock.setLatency(30)
+    const { wrapper: plain, queryClient } = createWrapper({})
+    renderHook(() => useSession(), { wrapper: plain })
+    const { result } = renderHook(() => useRegionGate(), { wrapper: createWrapper({ queryClient, region: regionPolicy({ required: true }) }).wrapper })
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'set', source: 'region_id' }), { timeout: 2_000 })
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+  })
+
+  it('a cart that does not answer in time is skipped: the load and its refetches settle, the gate says why', async () => {
+    await loggedInWithoutPlace()
+    const { result, queryClient } = renderLanding({ savedAddresses: () => new Promise(() => {}), savedAddressesTimeoutMs: 50, default: { country: 'BRA', postalCode: '22250-040' } })
+    await act(() => queryClient.refetchQueries({ queryKey: sessionKeys.session }))
+    await waitFor(() => expect(result.current.gate).toMatchObject({ status: 'set', source: 'store-default' }))
+    expect(result.current.gate.ignored).toEqual([{ source: 'saved-address', reason: 'no saved addresses within 50 ms' }])
+  })
+
+  it('over a hydrated session and segment without a place, no regional query starts with the national segment', async () => {
+    const client = createSessionClient({ baseUrl: 'http://localhost:3000' })
+    const session = await client.getSession()
+    const segment = await client.getSegment()
+    const queryClient = createTestQueryClient()
+    queryClient.setQueryData(sessionKeys.session, session)
+    queryClient.setQueryData(sessionKeys.segment, segment)
+    since = sessionRequests().length
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    const { result, appPrices } = renderLanding({}, { queryClient })
+    await waitFor(() => expect(kettlePrice(result.current.search.data)).toBe(REGIONAL))
+    expect(appPrices).toHaveLength(1)
+    expect(appPrices[0]).toContain(RIO)
+    expect(searchUrls()).toHaveLength(1)
+  })
+
+  it('on a server, a store that does not require a place renders its grid for a shopper without one (a crawler)', async () => {
+    const session = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    function Probe() {
+      const { status, ready } = useRegionGate()
+      return <p>{`${status} ${ready}`}</p>
+    }
+    const html = (region: RegionPolicy) =>
+      renderToString(
+        <QueryClientProvider client={createTestQueryClient()}>
+          <SessionProvider initialSession={session} region={region}>
+            <Probe />
+          </SessionProvider>
+        </QueryClientProvider>,
+      )
+    expect(html(regionPolicy({ countries: ['BRA'] }))).toContain('needed true')
+    // Where a place is required, the server never asks: the browser decides after hydration.
+    expect(html(regionPolicy({ required: true }))).toContain('resolving false')
   })
 })

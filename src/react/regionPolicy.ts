@@ -1,4 +1,4 @@
-import type { Query, QueryClient, QueryFunction } from '@tanstack/react-query'
+import type { FetchQueryOptions, Query, QueryClient, QueryFunction } from '@tanstack/react-query'
 import type { SessionClient } from '../core/createSessionClient'
 import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
 import { postalCodeKey, type RegionInput } from '../core/regionInput'
@@ -28,6 +28,8 @@ export interface RegionPolicyOptions {
    * `vtex-session-react/checkout`). Asked only for a shopper without a place.
    */
   savedAddresses?: (session: Session) => Promise<readonly SavedAddress[]>
+  /** How long the saved addresses may take before they are skipped (default 5 s): nothing is priced meanwhile. */
+  savedAddressesTimeoutMs?: number
 }
 
 /** Where the place shown came from: a resolver source, or the shopper (or another tab) since. */
@@ -57,20 +59,40 @@ export interface SessionLoad {
 }
 
 /** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
+/** What the gate looks at besides the session query. */
+export interface GateInputs {
+  /** The session as the Session Manager confirmed it (never a write in flight). */
+  confirmed: Session | undefined
+  /** A segment is cached that no longer describes the confirmed session (it is being read again). */
+  segmentStale: boolean
+  /** Rendering on a server, which cannot see the page URL. */
+  onServer: boolean
+}
+
+/** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
 export interface RegionPolicy {
   readonly required: boolean
   /** The session query's load with the place resolved in it (used by the session query options). */
   sessionLoad(client: SessionClient, load: SessionLoad): SessionLoad
-  /** The gate of the session query (only its identity is used), from the session the Session Manager confirmed (used by `useRegionGate`). */
-  gate(query: object | undefined, confirmed: Session | undefined, onServer: boolean): RegionGateState
+  /** The gate of the session query (only its identity is used; used by `useRegionGate`). */
+  gate(query: object | undefined, inputs: GateInputs): RegionGateState
+  /**
+   * Catches up with a session loaded without this policy (another provider, an app's prefetch):
+   * records a place it already has, or loads once more with the policy. Called by `useRegionGate`
+   * when it subscribes and on each cache update, never during render.
+   */
+  follow(queryClient: QueryClient, options: FetchQueryOptions<Session, SessionError, Session, readonly unknown[]>, confirmed: Session | undefined): void
 }
 
 /**
- * What the policy did with a session query's first load (a QueryClient holds one session query for
- * the page, so this is "once per page load"): nothing yet (absent), deciding or writing the place, or done.
+ * What the policy did with a session query's first load: nothing yet (absent), deciding or writing
+ * the place (with the decision once made), or done. Kept per session query: a QueryClient holds
+ * one for the page, so this is once per page load (a cleared cache starts again).
  */
-type RegionLoad = { state: 'resolving'; settled: Promise<Session> } | { state: 'decided'; decision: RegionDecision }
+type RegionLoad = { state: 'resolving'; settled: Promise<Session>; decision?: RegionDecision } | { state: 'decided'; decision: RegionDecision }
 const loads = new WeakMap<object, RegionLoad>()
+/** Session queries `follow` has loaded again: at most once each, so a failing read never loops. */
+const followed = new WeakSet<object>()
 
 /** The one place a query's region load changes. */
 const moveTo = (query: object, next: RegionLoad) => void loads.set(query, next)
@@ -88,38 +110,64 @@ const placeKey = (place: { country: string; postalCode?: string; geoCoordinates?
  * `PATCH ?items=*` after the read, before anything is priced. A shopper's own place always wins
  * and an invalid `region_id` is ignored. Pass it as `<SessionProvider region={regionPolicy(…)}>`.
  */
-export function regionPolicy({ required = false, default: storeDefault, countries, savedAddresses }: RegionPolicyOptions = {}): RegionPolicy {
+export function regionPolicy({
+  required = false,
+  default: storeDefault,
+  countries,
+  savedAddresses,
+  savedAddressesTimeoutMs = 5_000,
+}: RegionPolicyOptions = {}): RegionPolicy {
   const written = required ? undefined : storeDefault
   /**
    * Something may give a shopper without a place one, so an undecided load is still resolving. A
-   * server cannot see the page URL's `region_id`, so it never rules one out: it never asks.
+   * server cannot see the page URL's `region_id`: where a place is required it never asks (the
+   * browser decides after hydration); where not, it renders what it has.
    */
-  const mayResolve = (onServer: boolean) => onServer || Boolean(written || savedAddresses || regionIdOfPage())
+  const mayResolve = (onServer: boolean) => Boolean(written || savedAddresses) || (onServer ? required : regionIdOfPage() !== null)
+
+  /** The saved addresses, or a refusal after the time limit: a slow cart must not hold the prices. */
+  async function savedAddressesOf(session: Session): Promise<readonly SavedAddress[]> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no saved addresses within ${savedAddressesTimeoutMs} ms`)), savedAddressesTimeoutMs)
+    })
+    try {
+      return await Promise.race([savedAddresses!(session), late])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
 
   async function decide(session: Session): Promise<RegionDecision> {
     const candidates = { session, regionId: regionIdOfPage(), storeDefault: written, countries }
     const decision = resolveRegion(candidates)
     if (!savedAddresses || decision.source === 'session' || decision.source === 'region_id') return decision
     try {
-      return resolveRegion({ ...candidates, savedAddresses: await savedAddresses(session) })
+      return resolveRegion({ ...candidates, savedAddresses: await savedAddressesOf(session) })
     } catch (error) {
-      return { ...decision, ignored: [...decision.ignored, { source: 'saved-address', reason: String(error) }] }
+      return { ...decision, ignored: [...decision.ignored, { source: 'saved-address', reason: error instanceof Error ? error.message : String(error) }] }
     }
   }
 
-  /** Decides the place for a session read without one, and writes it; settles the query's record. */
-  async function resolvePlace(client: SessionClient, queryClient: QueryClient, query: object, session: Session): Promise<Session> {
-    const decision = await decide(session)
-    if (!('fields' in decision)) return moveTo(query, { state: 'decided', decision }), session
+  /** Decides the place for a session read without one, and writes it; always settles the query's record. */
+  async function resolvePlace(client: SessionClient, queryClient: QueryClient, query: Query<Session, SessionError>, session: Session): Promise<Session> {
+    let decision: RegionDecision = { source: null, ignored: [] }
     try {
-      const answer = await sessionRuntime(queryClient, client).write(decision.fields, { load: true })
-      moveTo(query, { state: 'decided', decision })
-      return answer
+      decision = await decide(session)
+      // The shopper (or another tab) chose a place meanwhile, or is writing one: theirs stands.
+      const now = query.state.data
+      if ('fields' in decision && now && placeOf(now)) decision = { source: null, ignored: decision.ignored }
+      const record = loads.get(query)
+      if (record?.state === 'resolving') moveTo(query, { ...record, decision })
+      if (!('fields' in decision)) return session
+      return await sessionRuntime(queryClient, client).write(decision.fields, { load: true })
     } catch (error) {
       // Not retried (a loop of writes could take a store down): the session read stands and the gate says why.
       const reason = error instanceof Error ? error.message : String(error)
-      moveTo(query, { state: 'decided', decision: { source: null, ignored: [...decision.ignored, { source: decision.source, reason }] } })
+      decision = { source: null, ignored: [...decision.ignored, ...('fields' in decision ? [{ source: decision.source, reason }] : [])] }
       return session
+    } finally {
+      moveTo(query, { state: 'decided', decision })
     }
   }
 
@@ -153,14 +201,17 @@ export function regionPolicy({ required = false, default: storeDefault, countrie
             ? inner.staleTime(query)
             : inner.staleTime,
     }),
-    gate(query, confirmed, onServer) {
+    gate(query, { confirmed, segmentStale, onServer }) {
       const record = query && loads.get(query)
-      const decision = record?.state === 'decided' ? record.decision : undefined
+      const decision = record?.decision
       const place = confirmed && placeOf(confirmed)
-      const resolving = !confirmed || record?.state === 'resolving' || (!record && !place && mayResolve(onServer))
-      const status = place ? 'set' : resolving ? 'resolving' : 'needed'
+      // After the policy wrote a place, it is set once the segment that describes it is read too.
+      const awaitingSegment = segmentStale && decision !== undefined && 'fields' in decision
+      const resolving = !confirmed || record?.state === 'resolving' || awaitingSegment || (!record && !place && mayResolve(onServer))
+      const status = place && !awaitingSegment ? 'set' : resolving ? 'resolving' : 'needed'
       const decidedPlace = decision && decision.source !== null && placeKey(decision.place)
-      const source: PlaceSource | null = !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? (decision.source ?? 'shopper') : 'shopper'
+      const source: PlaceSource | null =
+        status !== 'set' || !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? (decision.source ?? 'shopper') : 'shopper'
       return {
         status,
         source,
@@ -169,6 +220,15 @@ export function regionPolicy({ required = false, default: storeDefault, countrie
         suggestion: required ? storeDefault : undefined,
         ignored: decision?.ignored ?? [],
       }
+    },
+    follow(queryClient, options, confirmed) {
+      const query = queryClient.getQueryCache().find<Session, SessionError>({ queryKey: options.queryKey, exact: true })
+      if (!query || loads.has(query) || query.state.fetchStatus !== 'idle' || !confirmed) return
+      const place = placeOf(confirmed)
+      if (place) return moveTo(query, { state: 'decided', decision: { source: 'session', place, ignored: [] } })
+      if (followed.has(query) || !mayResolve(false)) return
+      followed.add(query)
+      void queryClient.fetchQuery({ ...options, staleTime: 0 }).catch(() => undefined)
     },
   }
 }

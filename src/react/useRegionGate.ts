@@ -1,11 +1,10 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { placeOf } from '../core/sessionPlace'
-import type { Session } from '../core/types'
-import type { RegionGateState } from './regionPolicy'
+import type { GateInputs, RegionGateState } from './regionPolicy'
 import { useSessionContext } from './SessionContext'
 
 /** Without a region policy nothing is applied: the gate only says whether the session has a place. */
-function plainGate(confirmed: Session | undefined): RegionGateState {
+function plainGate({ confirmed }: GateInputs): RegionGateState {
   const status = !confirmed ? 'resolving' : placeOf(confirmed) ? 'set' : 'needed'
   return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving', suggestion: undefined, ignored: [] }
 }
@@ -16,14 +15,32 @@ function plainGate(confirmed: Session | undefined): RegionGateState {
  * `set`, with the `source` it came from. Hold regional queries with `enabled: ready`.
  */
 export function useRegionGate(): RegionGateState {
-  const { queryClient, runtime, region } = useSessionContext('useRegionGate')
+  const { queryClient, runtime, region, sessionOptions } = useSessionContext('useRegionGate')
   const cache = queryClient.getQueryCache()
-  // The gate changes only with the session's cache entry (every confirmation and load step is an update of it).
-  const subscribe = useCallback((onChange: () => void) => cache.subscribe(({ type }) => type === 'updated' && onChange()), [cache])
+  // The gate changes only with the session's and segment's cache entries (every confirmation and
+  // load step is an update). A session loaded without the policy is caught up with here, after
+  // render (a microtask: never inside another listener's notification).
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const follow = () => queueMicrotask(() => region?.follow(queryClient, sessionOptions, runtime.confirmed().session))
+      follow()
+      return cache.subscribe(({ type }) => {
+        if (type !== 'updated') return
+        follow()
+        onChange()
+      })
+    },
+    [cache, queryClient, region, runtime, sessionOptions],
+  )
   const gateText = (onServer: boolean) => {
-    const confirmed = runtime.confirmed().session
+    const confirmed = runtime.confirmed()
+    const inputs: GateInputs = {
+      confirmed: confirmed.session,
+      segmentStale: confirmed.segment === undefined && cache.find({ queryKey: runtime.keys.segment, exact: true })?.state.data !== undefined,
+      onServer,
+    }
     const query = cache.find({ queryKey: runtime.keys.session, exact: true })
-    return JSON.stringify(region ? region.gate(query, confirmed, onServer) : plainGate(confirmed))
+    return JSON.stringify(region ? region.gate(query, inputs) : plainGate(inputs))
   }
   // The server knows no page URL: hydration renders what it rendered, then looks at the URL.
   const text = useSyncExternalStore(
