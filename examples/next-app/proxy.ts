@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { sessionForRequest } from 'vtex-session-react/server'
 import { encodeHandedSession, HANDED_SESSION } from './lib/handedSession'
-import { sessionManagerUrl } from './lib/sessionManagerUrl'
+import { sessionManagerUrl } from '../shared/sessionManagerUrl'
 
 /**
  * Reads the shopper's session once per page request (a server component cannot set cookies):

@@ -37,6 +37,7 @@ const LINKED_PACKAGES = [
   'vitest',
   'vite',
   'next',
+  'react-router',
   '@testing-library/react',
   '@vitejs/plugin-react',
 ]

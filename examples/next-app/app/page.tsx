@@ -7,7 +7,7 @@ import { createSearchClient, productSearchOptions, searchContextOf } from 'vtex-
 import { fillSessionCache, prefetchSession } from 'vtex-session-react/server'
 import { catalogPage } from '../../../stories/examples/catalogPage'
 import { decodeHandedSession, HANDED_SESSION } from '../lib/handedSession'
-import { sessionManagerUrl } from '../lib/sessionManagerUrl'
+import { sessionManagerUrl } from '../../shared/sessionManagerUrl'
 import { Providers } from './Providers'
 import { Storefront } from './Storefront'
 

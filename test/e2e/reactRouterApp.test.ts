@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { googleRegionIdOf } from '../../src/core/googleRegionId'
+import { demoPriceOf } from '../../src/testing/index'
+import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
+import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+
+// examples/react-router: React Router v7 framework mode, built by `npm run build-example:react-router`
+// (part of npm test) and served by react-router-serve through start.mjs, on an emulator this test
+// starts (so it can count the Session Manager requests each page costs).
+
+const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
+const price = (regionId?: string) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(demoPriceOf(249, regionId ? { regionId } : {}))
+
+let emulator: SessionManagerServer
+let app: ChildProcess
+let origin = ''
+let browser: BrowserContext
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+
+beforeAll(async () => {
+  emulator = await startSessionManagerServer()
+  const port = await freePort()
+  origin = `http://127.0.0.1:${port}`
+  app = spawn(process.execPath, [join('examples', 'react-router', 'start.mjs')], {
+    env: { ...process.env, SESSION_MANAGER_URL: emulator.url, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    try {
+      await fetch(`${origin}/api/segments`)
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error('the React Router example did not start')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  browser = await launchChromium()
+}, 90_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (app && app.exitCode === null) {
+    const exited = new Promise((resolve) => app.on('exit', resolve))
+    app.kill('SIGTERM')
+    await exited
+  }
+  await emulator?.close()
+})
+
+/** The page as a shopper's first request gets it, and the Session Manager requests it cost. */
+async function firstHtml(path: string, cookie?: string) {
+  const mark = emulator.mock.requests.length
+  const response = await fetch(`${origin}${path}`, { headers: cookie ? { cookie } : {} })
+  const html = await response.text()
+  const sessionManager = emulator.mock.requests.slice(mark).filter(({ path: requested }) => /^\/api\/(sessions|segments)/.test(requested))
+  return { response, html, sessionManager: sessionManager.map(({ method, path: requested }) => `${method} ${requested}`) }
+}
+const cookieOf = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
+
+describe('the React Router v7 example', () => {
+  it('a new shopper: one Session Manager round trip, the first HTML priced, each Set-Cookie on its own, not shared', async () => {
+    const { response, html, sessionManager } = await firstHtml('/')
+    expect(response.status).toBe(200)
+    expect(sessionManager).toEqual(['POST /api/sessions?items=*'])
+    expect(html).toContain(price())
+    expect(response.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
+    expect(response.headers.get('vary')).toMatch(/^Cookie/)
+  })
+
+  it('a returning anonymous shopper: one GET, nothing set, a page a CDN may share by segment', async () => {
+    const first = await firstHtml('/')
+    const { response, html, sessionManager } = await firstHtml('/', cookieOf(first.response))
+    expect(sessionManager).toEqual(['GET /api/sessions?items=*'])
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(response.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
+    expect(html).toContain(price())
+  })
+
+  it('a Google ad landing: the first HTML is priced for the ad’s region, in the one POST', async () => {
+    const { html, sessionManager } = await firstHtml(`/?region_id=${encodeURIComponent(googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' }))}`)
+    expect(sessionManager).toEqual(['POST /api/sessions?items=*'])
+    expect(html).toContain(price(RIO))
+    expect(html).not.toContain(price())
+  })
+
+  it('a logged-in shopper: never shared', async () => {
+    const first = await firstHtml('/')
+    const { id } = (await (await fetch(`${emulator.url}/api/sessions?items=*`, { headers: { cookie: cookieOf(first.response) } })).json()) as { id: string }
+    emulator.mock.logIn(id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    // The log-in moved the segment (price tables): that page sets it; the next one sets nothing and is still private.
+    const moved = await firstHtml('/', cookieOf(first.response))
+    const jar = new Map([...cookieOf(first.response).split('; '), ...cookieOf(moved.response).split('; ')].map((pair) => [pair.split('=')[0], pair]))
+    const { response } = await firstHtml('/', [...jar.values()].join('; '))
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it('in chromium: hydrates with no session request, and a region change re-prices the grid in place', async () => {
+    await browser.clearCookies()
+    const page: Page = await browser.newPage()
+    const errors = collectErrors(page)
+    const sessionRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (/^\/api\/(sessions|segments)/.test(url.pathname)) sessionRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    })
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await page.goto(origin)
+    await page.getByTestId('grid').waitFor()
+    const gridPrices = () => page.getByTestId('grid').locator('[data-testid=grid-price]').allInnerTexts()
+    const before = await gridPrices()
+    expect(before).toContain(price())
+    await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    expect(sessionRequests).toEqual([])
+
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await expect.poll(gridPrices, { timeout: 10_000 }).toContain(price(RIO))
+    expect(sessionRequests[0]).toBe('PATCH /api/sessions')
+    expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
+    await page.screenshot({ path: join(SCREENSHOTS, 'react-router-storefront.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
