@@ -15,6 +15,8 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // A demo opens on the store, not on Storybook's own "Get started" checklist.
+  features: { sidebarOnboardingChecklist: false },
   env: (env) => ({ ...env, STORYBOOK_VTEX_ACCOUNT: account }),
   viteFinal: (viteConfig) => ({
     ...viteConfig,

@@ -52,7 +52,11 @@ const preview: Preview = {
       )
     },
   ],
-  parameters: { layout: 'padded' },
+  parameters: {
+    layout: 'padded',
+    // Storybook opens on the first story: the storefront, as a merchant would show it.
+    options: { storySort: { order: ['Storefront', ['Cart and delivery promise', 'Required region', '*'], 'Tools'] } },
+  },
 }
 
 export default preview
