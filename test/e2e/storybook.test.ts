@@ -294,13 +294,14 @@ describe('the Storybook demos in chromium', () => {
     expect(new URLSearchParams(searches[0]?.split('?')[1]).get('regionId')).toBe(RIO)
   })
 
-  it('opens on the storefront story, with no "Get started" checklist of its own', async () => {
+  // (Storybook's own "Get started" checklist, switched off in .storybook/main.ts, shows only on the
+  // dev server, never in this static build: nothing here could see it.)
+  it('opens on the storefront story', async () => {
     page = await browser.newPage()
     errors = collectErrors(page)
     await page.goto(origin)
     await expect.poll(() => new URL(page.url()).searchParams.get('path'), { timeout: 20_000 }).toBe('/story/storefront-cart-and-delivery-promise--default')
     await page.frameLocator('#storybook-preview-iframe').getByTestId('grid').waitFor({ timeout: 20_000 })
-    expect(await page.getByText('Get started', { exact: false }).count()).toBe(0)
     await page.setViewportSize({ width: 1280, height: 820 })
     await page.screenshot({ path: join(SCREENSHOTS, '00-storybook-home.png') })
   })
