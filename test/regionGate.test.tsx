@@ -58,6 +58,13 @@ function renderLanding(policy: RegionPolicyOptions | undefined, options: Paramet
 /** Each value once, in the order it first showed. */
 const sequence = <T,>(values: T[]) => values.filter((value, index) => value !== values[index - 1])
 
+/** A logged-in shopper without a place, whose account holds a saved address in Rio. */
+async function loggedInWithoutPlace() {
+  const { id } = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+  mock.logIn(id, { email: 'ana@example.com', address: { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' } })
+  since = sessionRequests().length
+}
+
 /** Makes the shopper a returning one with this place (another visit set it). */
 async function returningShopperIn(postalCode: string) {
   await createSessionClient({ baseUrl: 'http://localhost:3000' }).editSession({ country: 'BRA', postalCode })
@@ -189,15 +196,8 @@ describe('the store default, when a place is not required', () => {
 })
 
 describe("a logged-in shopper's saved address", () => {
-  const HOME = { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' }
   const savedAddresses = savedAddressesFrom(createCheckoutClient())
   const orderFormReads = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/pub/orderForm'))
-
-  async function loggedInWithoutPlace() {
-    const { id } = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
-    mock.logIn(id, { email: 'ana@example.com', address: HOME })
-    since = sessionRequests().length
-  }
 
   it('is the place of a shopper without one, read from the cart, and written with one PATCH', async () => {
     await loggedInWithoutPlace()
@@ -338,14 +338,7 @@ describe('<RegionGate> rendered on a server, then hydrated', () => {
 })
 
 describe('the edges: concurrent writes, other loaders, slow carts, hydrated segments', () => {
-  const HOME = { addressId: 'home', postalCode: '22250-040', country: 'BRA', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', number: '300', receiverName: 'Ana' }
   const patchBodies = () => sessionRequests().slice(since).filter(({ method }) => method === 'PATCH').map(({ body }) => body)
-
-  async function loggedInWithoutPlace() {
-    const { id } = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
-    mock.logIn(id, { email: 'ana@example.com', address: HOME })
-    since = sessionRequests().length
-  }
 
   it('a place the shopper chooses while the saved addresses are read stands: the policy writes nothing', async () => {
     await loggedInWithoutPlace()

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { freePort } from './freePort'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
@@ -14,14 +14,6 @@ let emulator: SessionManagerServer
 let next: ChildProcess
 let origin = ''
 let browser: BrowserContext
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 async function waitForServer(url: string, deadline = Date.now() + 60_000): Promise<void> {
   while (Date.now() < deadline) {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { demoPriceOf } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { freePort } from './freePort'
 
 // examples/react-router: React Router v7 framework mode, built by `npm run build-example:react-router`
 // (part of npm test) and served by react-router-serve through start.mjs, on an emulator this test
@@ -19,14 +19,6 @@ let emulator: SessionManagerServer
 let app: ChildProcess
 let origin = ''
 let browser: BrowserContext
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 beforeAll(async () => {
   emulator = await startSessionManagerServer()

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { freePort } from './freePort'
 
 // The README's Quick start as a running Vite app (`npm run example:vite`, which starts its own
 // emulator), driven in chromium as a reader would try it.
@@ -18,14 +18,6 @@ let page: Page
 let errors: string[] = []
 /** The page's requests to the store's APIs, in order, as `METHOD /path?query`. */
 let apiRequests: string[] = []
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 beforeAll(async () => {
   const port = await freePort()
