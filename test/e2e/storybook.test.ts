@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Server } from 'node:http'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -304,5 +305,28 @@ describe('the Storybook demos in chromium', () => {
     await page.frameLocator('#storybook-preview-iframe').getByTestId('grid').waitFor({ timeout: 20_000 })
     await page.setViewportSize({ width: 1280, height: 820 })
     await page.screenshot({ path: join(SCREENSHOTS, '00-storybook-home.png') })
+  })
+})
+
+// Every story of the build, as a merchant would click through them: it renders its content with no
+// console error, and its screenshot is saved for the docs.
+const storyIds = (): string[] => {
+  const index = JSON.parse(readFileSync(join(process.cwd(), 'storybook-static', 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> }
+  return Object.values(index.entries)
+    .filter(({ type }) => type === 'story')
+    .map(({ id }) => id)
+}
+
+describe('every story', () => {
+  it.each(storyIds())('%s renders its content with no console error', async (id) => {
+    await openStory(id)
+    await page.setViewportSize({ width: 1280, height: 820 })
+    const root = page.locator('#storybook-root')
+    await expect.poll(async () => (await root.innerText()).trim().length, { timeout: 15_000 }).toBeGreaterThan(20)
+    // Let the first answers land (the emulator answers in 250 ms), then look again.
+    await page.waitForLoadState('networkidle')
+    // Even the fault stories arrive without an error: their faults come with the shopper's action.
+    expect(await page.locator('#storybook-root [role=alert]').count(), 'an error shown on arrival').toBe(0)
+    await page.screenshot({ path: join(SCREENSHOTS, 'stories', `${id}.png`) })
   })
 })
