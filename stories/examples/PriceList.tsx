@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import { useLocale, type Segment, type Session } from 'vtex-session-react'
 import { productSearchOptions, searchContextOf, useProductSearch, useSearchClient } from 'vtex-session-react/search'
 import { catalogPage } from './catalogPage'
+import { formatMoney } from './money'
 
 
 /**
@@ -29,7 +30,6 @@ export function PriceList() {
   const { currencyCode, cultureInfo } = useLocale()
   if (search.isLoading) return <p>Loading prices…</p>
   if (search.loadError) return <p role="alert">{search.loadError.message}</p>
-  const money = new Intl.NumberFormat(cultureInfo ?? 'en', { style: 'currency', currency: currencyCode ?? 'BRL' })
   const updating = search.isPlaceholderData || search.isFetching
   return (
     <section aria-busy={updating} style={{ opacity: search.isPlaceholderData ? 0.5 : 1, transition: 'opacity 150ms' }}>
@@ -39,7 +39,7 @@ export function PriceList() {
           <li key={product.productId} style={{ border: '1px solid #ccc', borderRadius: 6, padding: '0.5rem' }}>
             <strong>{product.productName}</strong>
             <br />
-            {money.format(product.items[0]?.sellers[0]?.commertialOffer.Price ?? 0)}
+            {formatMoney(product.items[0]?.sellers[0]?.commertialOffer.Price ?? 0, currencyCode, cultureInfo)}
           </li>
         ))}
       </ul>

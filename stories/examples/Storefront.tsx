@@ -3,10 +3,10 @@ import { postalCodeProblem, useLocale, useRegion, useRegionGate } from 'vtex-ses
 import { CartSync, useDeliveryPromise, useOrderForm } from 'vtex-session-react/checkout'
 import { useProductSearch } from 'vtex-session-react/search'
 import { catalogPage } from './catalogPage'
+import { formatMoney } from './money'
 import { ProductArt } from './ProductArt'
 import { storefrontCss } from './storefrontCss'
 
-const money = (amount: number, currency = 'BRL') => new Intl.NumberFormat('pt-BR', { style: 'currency', currency }).format(amount)
 
 /** Postal code in the header: checked as the shopper types, applied on Enter. */
 function RegionPicker() {
@@ -63,7 +63,7 @@ function DeliverySwitch() {
 
 function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
   const catalog = useProductSearch(catalogPage)
-  const { currencyCode } = useLocale()
+  const { currencyCode, cultureInfo } = useLocale()
   const gate = useRegionGate()
   // A store that requires a place shows no price before the shopper has one (the search is held).
   if (gate.status === 'needed' && gate.required) return <p className="sf-loading">Tell us where to deliver to see prices and availability.</p>
@@ -81,7 +81,7 @@ function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
             <ProductArt id={item.itemId} />
             <h3>{product.productName}</h3>
             <p className="sf-price" data-testid="grid-price">
-              {money(offer.Price, currencyCode)}
+              {formatMoney(offer.Price, currencyCode, cultureInfo)}
             </p>
             {available ? (
               <button type="button" onClick={() => onAdd(item.itemId)}>
@@ -99,6 +99,7 @@ function ProductGrid({ onAdd }: { onAdd: (id: string) => void }) {
 
 function MiniCart() {
   const { items, total, currencyCode, isLoading, loadError, isPending, error, isSyncing, syncError, setQuantity } = useOrderForm()
+  const { cultureInfo } = useLocale()
   const updating = isPending || isSyncing
   const problem = error ?? syncError ?? loadError
   return (
@@ -128,13 +129,13 @@ function MiniCart() {
                   +
                 </button>
               </span>
-              <span>{money(item.price * item.quantity, currencyCode)}</span>
+              <span>{formatMoney(item.price * item.quantity, currencyCode, cultureInfo)}</span>
             </li>
           ))}
         </ul>
       )}
       <p className="sf-total">
-        Total <strong data-testid="minicart-total">{total === undefined ? '—' : money(total, currencyCode)}</strong>
+        Total <strong data-testid="minicart-total">{total === undefined ? '—' : formatMoney(total, currencyCode, cultureInfo)}</strong>
       </p>
       {updating && <p className="sf-hint">Updating prices…</p>}
       {problem && <p role="alert">The cart could not be updated: {problem.message}</p>}
