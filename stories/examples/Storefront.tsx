@@ -8,28 +8,35 @@ import { ProductArt } from './ProductArt'
 import { storefrontCss } from './storefrontCss'
 
 
-/** Postal code in the header: checked as the shopper types, applied on Enter. */
+/**
+ * Postal code in the header, applied on Enter. It is checked as the shopper types, but the error
+ * shows only after a submit, below the header (it never pushes the header onto two rows).
+ */
 function RegionPicker() {
   const { postalCode, setRegion, isPending, error } = useRegion()
+  const { method } = useDeliveryPromise()
   const [draft, setDraft] = useState('')
+  const [submitted, setSubmitted] = useState(false)
   const problem = draft.trim() === '' ? null : postalCodeProblem('BRA', draft)
+  const shown = (submitted ? problem : null) ?? error?.message
   return (
     <form
       className="sf-region"
       aria-label="Where should we deliver?"
       onSubmit={(event) => {
         event.preventDefault()
+        setSubmitted(true)
         if (!problem && draft.trim() !== '') void setRegion({ country: 'BRA', postalCode: draft })
       }}
     >
       <label>
-        <span>Deliver to</span>
-        <input name="postalCode" aria-label="Postal code" value={draft} placeholder={postalCode ?? 'CEP, e.g. 22250-040'} aria-invalid={problem !== null} onChange={(event) => setDraft(event.target.value)} />
+        <span>{method === 'pickup' ? 'Pick up near' : 'Deliver to'}</span>
+        <input name="postalCode" aria-label="Postal code" value={draft} placeholder={postalCode ?? 'CEP, e.g. 22250-040'} aria-invalid={shown !== undefined && shown !== null} onChange={(event) => setDraft(event.target.value)} />
       </label>
-      <button type="submit" disabled={isPending || problem !== null}>
+      <button type="submit" disabled={isPending}>
         {isPending ? '…' : 'Apply'}
       </button>
-      {(problem ?? error) && <p role="alert">{problem ?? error?.message}</p>}
+      {shown && <p role="alert">{shown}</p>}
     </form>
   )
 }

@@ -6,7 +6,8 @@ export const storefrontCss = `
 .sf [role='alert'] { color: #a1281b; font-size: 0.85rem; margin: 0.25rem 0 0; }
 .sf-header { display: flex; flex-wrap: wrap; align-items: center; gap: 1.25rem; padding: 1rem 1.5rem; background: #fff; border-bottom: 1px solid #e8e1d6; position: sticky; top: 0; }
 .sf-logo { font-size: 1.25rem; letter-spacing: 0.02em; margin-right: auto; }
-.sf-region { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+.sf-region { display: flex; align-items: center; gap: 0.5rem; position: relative; }
+.sf-region [role='alert'] { position: absolute; top: 100%; left: 0; margin-top: 0.2rem; white-space: nowrap; }
 .sf-region label { display: flex; align-items: center; gap: 0.5rem; font-size: 0.85rem; color: #6b645a; }
 .sf-region input { font: inherit; border: 1px solid #d6cdbf; border-radius: 999px; padding: 0.35rem 0.8rem; width: 11rem; }
 .sf-region input[aria-invalid='true'] { border-color: #a1281b; }

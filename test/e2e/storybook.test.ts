@@ -295,6 +295,30 @@ describe('the Storybook demos in chromium', () => {
     expect(new URLSearchParams(searches[0]?.split('?')[1]).get('regionId')).toBe(RIO)
   })
 
+  it('the storefront header: a postal code error only after submit and below the header, which never moves; pickup says so', async () => {
+    await openStory('storefront-cart-and-delivery-promise--default')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await page.getByTestId('grid').waitFor()
+    const header = page.locator('.sf-header')
+    // Still one row: a second one would add some 40 px (the pickup select may add a fraction of one).
+    const height = async () => Math.round((await header.boundingBox())?.height ?? 0)
+    const before = await height()
+    const input = page.getByRole('textbox', { name: 'Postal code' })
+    await input.fill('123')
+    expect(await page.locator('.sf-header [role=alert]').count(), 'no error while typing').toBe(0)
+    await input.press('Enter')
+    await page.locator('.sf-header [role=alert]').getByText('"123" is not a valid postal code for BRA').waitFor()
+    expect(await height()).toBe(before)
+    await page.screenshot({ path: join(SCREENSHOTS, '14-storefront-postal-code-error.png') })
+
+    await input.fill('22250-040')
+    await page.locator('.sf-header [role=alert]').waitFor({ state: 'detached' })
+    await input.press('Enter')
+    await page.getByRole('button', { name: 'Pickup' }).click()
+    await page.getByText('Pick up near').waitFor()
+    expect(Math.abs((await height()) - before)).toBeLessThanOrEqual(1)
+  })
+
   // (Storybook's own "Get started" checklist, switched off in .storybook/main.ts, shows only on the
   // dev server, never in this static build: nothing here could see it.)
   it('opens on the storefront story', async () => {
