@@ -28,7 +28,7 @@ export async function startViteExample({ port = 5173, emulator: emulatorOptions 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const app = await startViteExample({ port: Number(process.env.PORT ?? 5173) })
-  console.log(`The Quick start app: ${app.url} (emulator on ${app.emulator.url})`)
+  console.log(`The Quick start app: ${app.url} (emulator on ${app.emulator.url}); the storefront: ${app.url}/storefront.html`)
   const stop = () => void app.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

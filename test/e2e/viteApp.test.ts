@@ -48,7 +48,7 @@ afterAll(async () => {
 })
 
 /** A first visit: no cookie from an earlier test. */
-async function open() {
+async function open(path = '/') {
   await browser.clearCookies()
   page = await browser.newPage()
   errors = collectErrors(page)
@@ -57,14 +57,14 @@ async function open() {
     const url = new URL(request.url())
     if (url.pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${url.pathname}${url.search}`)
   })
-  await page.goto(origin)
+  await page.goto(`${origin}${path}`)
 }
 
 const listing = () => page.getByRole('list').innerText()
 
 describe('the Vite example: the README Quick start, running', () => {
   it('says where it is: its own emulator on 127.0.0.1, no env needed', () => {
-    expect(output).toMatch(/The Quick start app: http:\/\/127\.0\.0\.1:\d+ \(emulator on http:\/\/127\.0\.0\.1:\d+\)/)
+    expect(output).toMatch(/The Quick start app: http:\/\/127\.0\.0\.1:\d+ \(emulator on http:\/\/127\.0\.0\.1:\d+\); the storefront: http:\/\/127\.0\.0\.1:\d+\/storefront\.html/)
   })
 
   it('loads the session once, lists the catalog, and re-prices in place on Apply, as the README says', async () => {
@@ -103,5 +103,22 @@ describe('the Vite example: the README Quick start, running', () => {
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.getByRole('alert').getByText('"123" is not a valid postal code for BRA').waitFor()
     expect(apiRequests).toEqual([])
+  })
+
+  it('serves the shared styled storefront too: priced for the session, re-priced in place', async () => {
+    await open('/storefront.html')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await page.getByTestId('grid').waitFor()
+    const gridPrices = () => page.getByTestId('grid').locator('[data-testid=grid-price]').allInnerTexts()
+    const before = await gridPrices()
+    await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await expect.poll(gridPrices, { timeout: 10_000 }).not.toEqual(before)
+    const searches = apiRequests.filter((line) => line.includes('/intelligent-search/'))
+    expect(new URLSearchParams(searches.at(-1)?.split('?')[1]).get('regionId')).toBe(RIO)
+    expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
+    await page.screenshot({ path: join(SCREENSHOTS, 'vite-storefront.png') })
   })
 })
