@@ -3,7 +3,7 @@
 // nothing grows while the budget is decided (CONTRIBUTING.md, "Bundle budgets"). UTM capture is
 // out of the typical import; what is left there is the session runtime, tab sync and locate().
 // Grown since on purpose, gates moved to the new sizes plus ~0.5%: the provider's `region` prop
-// (+26 B typical); the region policy, gate and <RegionGate> (+1.8 kB whole entry, tree-shaken
+// (+25 B typical); the region policy, gate and <RegionGate> (+1.8 kB whole entry, tree-shaken
 // from the typical import); savedAddressesFrom (+82 B checkout); the search hooks' gate (+30 B).
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
