@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     include: ['test/compat/**/*.test.ts'],
     testTimeout: 30_000,
+    // Loading @vtex/api (a large CommonJS tree) in a hook takes seconds on a busy machine; bounded all the same.
+    hookTimeout: 60_000,
     reporters: ['default', './test/summaryReporter.ts'],
   },
 })
