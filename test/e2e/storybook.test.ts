@@ -263,7 +263,10 @@ describe('the Storybook demos in chromium', () => {
     expect(await dialog.getByRole('textbox', { name: 'Postal code' }).inputValue()).toBe('01310-100')
     await page.getByText('Tell us where to deliver to see prices and availability.').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '12-required-region-ask.png') })
-    // Held while needed: no search, no write — the default is only a suggestion.
+    // Held while needed: the segment is read (it may come after the dialog), but no search and no
+    // write — the default is only a suggestion. Checked once the page is quiet.
+    await expect.poll(managerRequests).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    await page.waitForLoadState('networkidle')
     expect(apiRequests.filter((line) => line.includes('/intelligent-search/'))).toEqual([])
     expect(managerRequests()).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
 
