@@ -4,7 +4,7 @@ import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
 import { postalCodeKey, type RegionInput } from '../core/regionInput'
 import { resolveRegion, type IgnoredSource, type RegionDecision, type RegionSource, type SavedAddress } from '../core/regionResolver'
 import type { SessionError } from '../core/SessionError'
-import { placeOf } from '../core/sessionPlace'
+import { placeOf, type SessionPlace } from '../core/sessionPlace'
 import type { Session } from '../core/types'
 import { sessionRuntime } from './sessionRuntime'
 
@@ -102,6 +102,12 @@ const regionIdOfPage = (): string | null => (typeof location === 'undefined' ? n
 /** One text per place: postal codes compared as the Session Manager does (`postalCodeKey`). */
 const placeKey = (place: { country: string; postalCode?: string; geoCoordinates?: readonly number[] }): string =>
   `${place.country}:${place.postalCode ? postalCodeKey(place.postalCode) : String(place.geoCoordinates)}`
+
+/** Where a set place came from: the decision's source while it is the place decided, else the shopper's (or another tab's). */
+function sourceOf(place: SessionPlace, decision: RegionDecision | undefined): PlaceSource {
+  if (!decision) return 'session'
+  return decision.source !== null && placeKey(decision.place) === placeKey(place) ? decision.source : 'shopper'
+}
 
 /**
  * Resolves the shopper's place with the first load of the session: when the session has none,
@@ -209,9 +215,7 @@ export function regionPolicy({
       const awaitingSegment = segmentStale && decision !== undefined && 'fields' in decision
       const resolving = !confirmed || record?.state === 'resolving' || awaitingSegment || (!record && !place && mayResolve(onServer))
       const status = place && !awaitingSegment ? 'set' : resolving ? 'resolving' : 'needed'
-      const decidedPlace = decision && decision.source !== null && placeKey(decision.place)
-      const source: PlaceSource | null =
-        status !== 'set' || !place ? null : !decision ? 'session' : decidedPlace === placeKey(place) ? (decision.source ?? 'shopper') : 'shopper'
+      const source = status === 'set' && place ? sourceOf(place, decision) : null
       return {
         status,
         source,

@@ -18,14 +18,16 @@ export function useRegionGate(): RegionGateState {
   const { queryClient, runtime, region, sessionOptions } = useSessionContext('useRegionGate')
   const cache = queryClient.getQueryCache()
   // The gate changes only with the session's and segment's cache entries (every confirmation and
-  // load step is an update). A session loaded without the policy is caught up with here, after
-  // render (a microtask: never inside another listener's notification).
+  // load step is an update of one): other queries' updates are not looked at. A session loaded
+  // without the policy is caught up with here, after render (a microtask: never inside another
+  // listener's notification).
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const follow = () => queueMicrotask(() => region?.follow(queryClient, sessionOptions, runtime.confirmed().session))
+      const watched = [JSON.stringify(runtime.keys.session), JSON.stringify(runtime.keys.segment)]
+      const follow = () => region && queueMicrotask(() => region.follow(queryClient, sessionOptions, runtime.confirmed().session))
       follow()
-      return cache.subscribe(({ type }) => {
-        if (type !== 'updated') return
+      return cache.subscribe(({ type, query }) => {
+        if (type !== 'updated' || !watched.includes(query.queryHash)) return
         follow()
         onChange()
       })

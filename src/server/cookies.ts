@@ -46,3 +46,10 @@ export const isSendableHeaderValue = (value: string): boolean =>
     // Tab, printable ASCII and Latin-1 (what fetch accepts); never CR, LF, NUL or DEL.
     return code === 9 || (code >= 0x20 && code !== 0x7f && code <= 0xff)
   })
+
+/** A `Cookie` header with the values of `Set-Cookie` headers put in (replacing those of the same name). */
+export function withCookies(cookieHeader: string | null | undefined, setCookie: readonly string[]): string {
+  const pairs = new Map(cookiePairs(cookieHeader))
+  for (const header of setCookie) for (const [name, value] of cookiePairs(header.split(';')[0])) pairs.set(name, value)
+  return [...pairs].map(([name, value]) => `${name}=${value}`).join('; ')
+}

@@ -1,11 +1,10 @@
-import { cookiePairs } from '../core/cookiePairs'
 import { createSessionClient, type SessionItems } from '../core/createSessionClient'
 import { resolveRegion, type IgnoredSource, type RegionDecision } from '../core/regionResolver'
 import { segmentKeyOf } from '../core/segmentKey'
 import { SessionError } from '../core/SessionError'
 import { decodeSegmentToken, decodeSessionTokenUnverified } from '../core/tokens'
 import type { Segment, Session } from '../core/types'
-import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly } from './cookies'
+import { forAppOrigin, isSendableHeaderValue, readCookie, readSetCookie, vtexCookiesOnly, withCookies } from './cookies'
 import { tokenAnswerCookies } from './tokenAnswerCookies'
 
 export interface FetchSessionOptions {
@@ -167,11 +166,4 @@ const decodesAsSegment = (token: string): Segment | undefined => {
   } catch {
     return undefined
   }
-}
-
-/** A `Cookie` header with the values of `Set-Cookie` headers put in (replacing those of the same name). */
-function withCookies(cookieHeader: string, setCookie: readonly string[]): string {
-  const pairs = new Map(cookiePairs(cookieHeader))
-  for (const header of setCookie) for (const [name, value] of cookiePairs(header.split(';')[0])) pairs.set(name, value)
-  return [...pairs].map(([name, value]) => `${name}=${value}`).join('; ')
 }

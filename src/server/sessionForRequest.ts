@@ -1,4 +1,5 @@
 import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
+import { withCookies } from './cookies'
 import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
 import { pageCachePolicy, type PageCacheOptions, type PageCachePolicy } from './pageCachePolicy'
 
@@ -24,16 +25,6 @@ export interface SessionForRequest extends FetchedSession {
   headers: Headers
 }
 
-/** The `Cookie` header with `setCookie`'s name=value pairs over the shopper's own. */
-function cookieAfter(cookie: string | null, setCookie: readonly string[]): string | null {
-  const pairs = new Map<string, string>()
-  for (const pair of [...(cookie ?? '').split(';'), ...setCookie.map((header) => header.split(';')[0] ?? '')]) {
-    const [name = '', ...value] = pair.split('=')
-    if (name.trim() !== '') pairs.set(name.trim(), value.join('=').trim())
-  }
-  return pairs.size === 0 ? null : [...pairs].map(([name, value]) => `${name}=${value}`).join('; ')
-}
-
 /**
  * Reads the shopper's session for a page request, on the Web platform's `Request` (any server:
  * Next.js, React Router, Hono, a plain Node handler through a `Request`): the shopper's cookies are
@@ -48,5 +39,5 @@ export async function sessionForRequest(request: Request, { regionFromUrl = true
   const headers = new Headers()
   for (const header of fetched.setCookie) headers.append('Set-Cookie', header)
   for (const [name, value] of Object.entries(pageCache.headers)) headers.set(name, value)
-  return { ...fetched, cookie: cookieAfter(shopperCookie, fetched.setCookie), pageCache, headers }
+  return { ...fetched, cookie: withCookies(shopperCookie, fetched.setCookie) || null, pageCache, headers }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
-import { freePort } from './freePort'
+import { freePort } from './processes'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'

@@ -6,7 +6,7 @@ import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { demoPriceOf } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
-import { freePort } from './freePort'
+import { freePort, stopProcess } from './processes'
 
 // examples/react-router: React Router v7 framework mode, built by `npm run build-example:react-router`
 // (part of npm test) and served by react-router-serve through start.mjs, on an emulator this test
@@ -43,11 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.on('exit', resolve))
-    app.kill('SIGTERM')
-    await exited
-  }
+  await stopProcess(app)
   await emulator?.close()
 })
 
@@ -116,6 +112,8 @@ describe('the React Router v7 example', () => {
     const before = await gridPrices()
     expect(before).toContain(price())
     await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
+    // Once the page is quiet (the cart has loaded): still no session request.
+    await page.waitForLoadState('networkidle')
     expect(sessionRequests).toEqual([])
 
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
-import { freePort } from './freePort'
+import { freePort, stopProcess } from './processes'
 
 // The README's Quick start as a running Vite app (`npm run example:vite`, which starts its own
 // emulator), driven in chromium as a reader would try it.
@@ -40,11 +40,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.on('exit', resolve))
-    app.kill('SIGTERM')
-    await exited
-  }
+  await stopProcess(app)
 })
 
 /** A first visit: no cookie from an earlier test. */
