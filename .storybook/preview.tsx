@@ -3,16 +3,19 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useState, type ReactNode } from 'react'
 import { SessionProvider, type SessionProviderProps } from '../src/index'
+import { storefrontCss } from '../stories/examples/storefrontCss'
 import { demoSessionManager, usesEmulator } from '../stories/support/demoSessionManager'
 
 /**
  * Story parameters read here:
  * - `session`: props for the story's `<SessionProvider>`, or `false` when the story brings its own providers;
- * - `landingQuery`: query parameters added to the page URL before the providers mount, as if the shopper landed on it.
+ * - `landingQuery`: query parameters added to the page URL before the providers mount, as if the shopper landed on it;
+ * - `storefrontPage`: the story is a whole storefront page (it brings its own look and padding).
  */
 export interface SessionStoryParameters {
   session?: Omit<SessionProviderProps, 'children'> | false
   landingQuery?: string
+  storefrontPage?: boolean
 }
 
 /** A fresh QueryClient per story, as an app has one per page. */
@@ -42,6 +45,16 @@ const preview: Preview = {
     msw.use(...demoSessionManager.handlers)
   },
   decorators: [
+    // Every demo wears the store's look; the storefront stories bring their own page.
+    (Story, context) =>
+      (context.parameters as SessionStoryParameters).storefrontPage ? (
+        <Story />
+      ) : (
+        <div className="sf sf-page">
+          <style>{storefrontCss}</style>
+          <Story />
+        </div>
+      ),
     (Story, context) => {
       const { session = {} } = context.parameters as SessionStoryParameters
       if (session === false) return <Story />
@@ -53,7 +66,8 @@ const preview: Preview = {
     },
   ],
   parameters: {
-    layout: 'padded',
+    // The store's page (`.sf-page`) pads each demo.
+    layout: 'fullscreen',
     // Storybook opens on the first story: the storefront, as a merchant would show it.
     options: { storySort: { order: ['Storefront', ['Cart and delivery promise', 'Required region', '*'], 'Tools'] } },
   },

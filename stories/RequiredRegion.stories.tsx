@@ -8,7 +8,7 @@ const meta: Meta<typeof RequiredRegionStorefront> = {
   title: 'Storefront/Required region',
   component: RequiredRegionStorefront,
   parameters: {
-    layout: 'fullscreen',
+    storefrontPage: true,
     session: { region: regionPolicy({ required: true, default: defaultStoreSettings.defaultPlace }) },
     docs: {
       description: {

@@ -5,7 +5,7 @@ const meta: Meta<typeof Storefront> = {
   title: 'Storefront/Cart and delivery promise',
   component: Storefront,
   parameters: {
-    layout: 'fullscreen',
+    storefrontPage: true,
     docs: {
       description: {
         component:

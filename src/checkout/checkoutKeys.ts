@@ -9,5 +9,7 @@ export const checkoutKeysFor = (baseUrl: string) => {
     orderForm: (orderFormId?: string) => [...all, 'orderForm', orderFormId ?? null] as const,
     pickupPoints: (place: Omit<ShippingTarget, 'pickupPointId'> | undefined) =>
       [...all, 'pickup-points', place?.country ?? null, place?.postalCode ?? null, place?.geoCoordinates?.join(',') ?? null] as const,
+    /** The Checkout API's address of a postal code. */
+    postalCode: (country: string | undefined, postalCode: string | undefined) => [...all, 'postal-code', country ?? null, postalCode ?? null] as const,
   }
 }

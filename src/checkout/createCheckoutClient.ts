@@ -1,8 +1,10 @@
 import * as z from 'zod/mini'
 import type { SessionClientOptions } from '../core/createSessionClient'
 import { requestJson, toRequestSettings, type RequestOptions } from '../core/request'
+import { normalizePostalCode, postalCodeProblem, toCountry } from '../core/regionInput'
 import { SessionError } from '../core/SessionError'
 import { orderFormSchema, pickupPointsSchema, type OrderForm, type PickupPoint } from './orderFormSchema'
+import { postalCodeAddressSchema, type PostalCodeAddress } from './postalCodeAddress'
 import { shippingDataBody, type ShippingTarget } from './shippingTarget'
 
 // Methods are async: bad input rejects like a failed request, before any request.
@@ -29,6 +31,8 @@ export interface CheckoutClient {
   setQuantity(orderFormId: string, index: number, quantity: number, options?: RequestOptions): Promise<OrderForm>
   /** `GET /api/checkout/pub/pickup-points` near a place: by postal code and country, or by coordinates. */
   getPickupPoints(place: Omit<ShippingTarget, 'pickupPointId'>, options?: RequestOptions): Promise<PickupPoint[]>
+  /** `GET /api/checkout/pub/postal-code/{country}/{postalCode}`: the city, state and neighbourhood of a postal code. */
+  getAddress(place: { country: string; postalCode: string }, options?: RequestOptions): Promise<PostalCodeAddress>
 }
 
 const invalid = (message: string) => new SessionError('invalid-input', message)
@@ -82,6 +86,13 @@ export function createCheckoutClient(options: SessionClientOptions = {}): Checko
         place.postalCode ? { postalCode: place.postalCode, countryCode: place.country } : { geoCoordinates: (place.geoCoordinates ?? []).join(';') },
       )
       return requestJson(settings, 'GET', `/api/checkout/pub/pickup-points?${query}`, pickupPointsSchema as z.ZodMiniType<PickupPoint[]>, 'pickup point list', { ...requestOptions, source })
+    },
+    getAddress: async ({ country, postalCode }, requestOptions = {}) => {
+      const code = toCountry(country)
+      const problem = typeof postalCode === 'string' ? postalCodeProblem(code, postalCode) : 'postalCode must be a text'
+      if (problem !== null) throw invalid(problem)
+      const path = `/api/checkout/pub/postal-code/${code}/${encodeURIComponent(normalizePostalCode(postalCode))}`
+      return requestJson(settings, 'GET', path, postalCodeAddressSchema, 'postal-code address', { ...requestOptions, source })
     },
   }
 }

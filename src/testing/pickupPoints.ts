@@ -13,11 +13,14 @@ export interface PickupPointRule {
   unavailableSkus?: readonly string[]
 }
 
-/** Two in Rio de Janeiro (the locker holds no grinder), one in São Paulo: pass `pickupPoints` for your own. */
+/**
+ * Two in Rio de Janeiro (the locker holds no grinder), one in São Paulo, each a real walk or ride from
+ * its region's postal code (so a distance means something): pass `pickupPoints` for your own.
+ */
 export const defaultPickupPoints: readonly PickupPointRule[] = [
-  { id: 'rio-botafogo', friendlyName: 'Botafogo store', country: 'BRA', postalCode: '22250040', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', geoCoordinates: [-43.1822, -22.9455] },
+  { id: 'rio-botafogo', friendlyName: 'Botafogo store', country: 'BRA', postalCode: '22250040', city: 'Rio de Janeiro', state: 'RJ', street: 'Praia de Botafogo', geoCoordinates: [-43.1787, -22.9497] },
   { id: 'rio-centro', friendlyName: 'Centro locker', country: 'BRA', postalCode: '20040002', city: 'Rio de Janeiro', state: 'RJ', street: 'Avenida Rio Branco', geoCoordinates: [-43.1773, -22.9035], unavailableSkus: ['sku-4'] },
-  { id: 'sp-paulista', friendlyName: 'Paulista store', country: 'BRA', postalCode: '01310100', city: 'São Paulo', state: 'SP', street: 'Avenida Paulista', geoCoordinates: [-46.6559, -23.5614] },
+  { id: 'sp-paulista', friendlyName: 'Paulista store', country: 'BRA', postalCode: '01310100', city: 'São Paulo', state: 'SP', street: 'Avenida Paulista', geoCoordinates: [-46.6488, -23.5657] },
 ]
 
 /** Whether a pickup point holds a product (SKU id): any but its `unavailableSkus`; delivery (no point) always does. */

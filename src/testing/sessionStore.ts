@@ -1,6 +1,6 @@
 import type { Segment, Session, SessionNamespace } from '../core/types'
 import { encodeSegmentToken, encodeSessionToken, sessionIdOf } from './encodeTokens'
-import { matchingAudiences, type CampaignAudience, type ShopperProfile, type SalesChannelRule } from './commerce'
+import { matchingAudiences, salesChannelRefusal, type CampaignAudience, type ShopperProfile, type SalesChannelRule } from './commerce'
 import { findRegion, type RegionRule } from './regions'
 
 /** What the emulated store and its default sales channel answer with, before any shopper input. */
@@ -73,9 +73,15 @@ export function createSessionStore(regions: readonly RegionRule[], settings: Sto
     return findRegion(regions, country, postalCode, geoCoordinates)?.regionId
   }
 
-  /** The sales channel the session is on (`public.sc`, else the store's default) and what it sets. */
+  /**
+   * The sales channel the session is on and what it sets: `public.sc` while this shopper may use it,
+   * else the store's default. vtex.store-session re-runs when the profile changes, so a log-out
+   * leaves a private channel for the public one (the `sc` asked for stays in `public`).
+   * https://developers.vtex.com/docs/guides/session-data-available-from-vtex-apps
+   */
   function storeOf(session: StoredSession) {
-    const channel = session.publicFields.sc || settings.channel
+    const asked = session.publicFields.sc
+    const channel = asked && salesChannelRefusal(rules.salesChannels, settings.channel, asked, session.profile) === undefined ? asked : settings.channel
     const rule = rules.salesChannels[channel] ?? settings
     const { cultureInfo, locale } = session.publicFields
     return {

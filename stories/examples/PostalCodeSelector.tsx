@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { postalCodeProblem, useRegion, useRegionPrefetch, type Segment, type Session } from 'vtex-session-react'
+import { PlaceName } from './PlaceName'
 
 const COUNTRIES = ['BRA', 'USA', 'CAN', 'GBR', 'PRT', 'ARG', 'MEX', 'COL', 'CHL', 'PER']
 
 /**
  * A postal-code selector built only on the public hooks: copy it into your storefront.
- * It checks the format as the shopper types, submits on Enter and shows the new region.
+ * It checks the format as the shopper types, submits on Enter and names the new place.
  */
 export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?: (segmentKey: string, segment: Segment, session: Session | undefined) => unknown }) {
-  const { regionId, postalCode, country, setRegion, isPending, error } = useRegion()
+  const { postalCode, country, setRegion, isPending, error } = useRegion()
   // With `prefetchForSegment`, a complete postal code warms the prices of the region it leads to.
   const { prefetch, cancel } = useRegionPrefetch({ prefetchForSegment: prefetchForSegment ?? (() => undefined) })
   const [draftCountry, setDraftCountry] = useState(country ?? 'BRA')
@@ -51,15 +52,7 @@ export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?
       </button>
       {problem && <p className="hint">{problem}</p>}
       {error && <p role="alert">Could not change the region ({error.kind}): {error.message}</p>}
-      <p data-testid="region">
-        {isPending
-          ? 'Updating region…'
-          : regionId
-            ? `Region ${regionId} (${country} ${postalCode})`
-            : postalCode
-              ? `We do not deliver to ${postalCode} yet: no region.`
-              : 'No region chosen yet.'}
-      </p>
+      <PlaceName />
     </form>
   )
 }

@@ -1,5 +1,6 @@
 import { PostalCodeSelector } from './PostalCodeSelector'
-import { PriceList, usePrefetchCatalogPage } from './PriceList'
+import { PriceList } from './PriceList'
+import { usePrefetchCatalogPage } from './storefront/usePrefetchCatalogPage'
 
 /**
  * The selector and the price list, with prices warmed while the shopper types: a complete postal

@@ -10,8 +10,8 @@ export function SessionInspector() {
   const [value, setValue] = useState('')
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '1rem', fontFamily: 'sans-serif' }}>
-      <section>
+    <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '1rem', alignItems: 'start' }}>
+      <section className="sf-panel">
         <h3>Session {session.data?.id}</h3>
         {session.error && <p role="alert">{session.error.message}</p>}
         <table data-testid="namespaces">
@@ -43,7 +43,7 @@ export function SessionInspector() {
           {update.error && <p role="alert">{update.error.message}</p>}
         </form>
       </section>
-      <section>
+      <section className="sf-panel">
         <h3>Segment</h3>
         {segment.error && <p role="alert">{segment.error.message}</p>}
         <pre data-testid="segment">{JSON.stringify(segment.data, null, 2)}</pre>

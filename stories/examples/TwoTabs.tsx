@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { SessionProvider, useRegion } from 'vtex-session-react'
+import { SessionProvider } from 'vtex-session-react'
+import { PlaceName } from './PlaceName'
 import { PostalCodeSelector } from './PostalCodeSelector'
 import { PriceList } from './PriceList'
 
@@ -15,20 +16,15 @@ export function StorefrontTab({ title, children }: { title: string; children?: R
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
-        <section aria-label={title} style={{ border: '1px solid #ccc', borderRadius: 8, padding: '0 1rem' }}>
+        <section aria-label={title} className="sf-panel">
           <h2>{title}</h2>
-          <RegionLine />
-          {children}
+          {/* A tab with its own selector names the place there. */}
+          {children ?? <PlaceName testId="tab-region" />}
           <PriceList />
         </section>
       </SessionProvider>
     </QueryClientProvider>
   )
-}
-
-function RegionLine() {
-  const { regionId, postalCode } = useRegion()
-  return <p data-testid="tab-region">{regionId ? `Region ${regionId} (${postalCode})` : 'No region yet'}</p>
 }
 
 /** Two tabs side by side: change the postal code in the first, watch the second follow. */

@@ -3,12 +3,15 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleRegionIdOf } from '../../src/core/googleRegionId'
+import { demoPriceOf } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
 import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
 import { freePort } from './processes'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
+/** The kettle's price in the storefront's grid, national or for a region. */
+const price = (regionId?: string) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(demoPriceOf(249, regionId ? { regionId } : {}))
 
 let emulator: SessionManagerServer
 let next: ChildProcess
@@ -27,24 +30,33 @@ async function waitForServer(url: string, deadline = Date.now() + 60_000): Promi
   throw new Error(`${url} did not start`)
 }
 
-/** The emulator's requests since `mark` (reset() would also forget the sessions). */
 /** A v1 product-search request of the storefront's grid (the first page), with the context's own parameters. */
 const searchLine = (context: string) => `GET /api/intelligent-search/v1/product-search?count=12&locale=pt-BR&sc=1${context}`
+/** The emulator's requests since `mark` (reset() would also forget the sessions). */
 const emulatorLines = (mark = 0) => emulator.mock.requests.slice(mark).map(({ method, path }) => `${method} ${path}`)
-/** A new page that records its console errors and its `/api/` requests (`METHOD /path?query`). */
+/** Requests that price the page or name its place: the Session Manager, search, regions and postal-code answers (not the cart's). */
+const pricing = (line: string) => /^\w+ \/api\/(sessions|segments|intelligent-search|checkout\/pub\/(regions|postal-code))/.test(line)
+/** The emulator's pricing requests since `mark`. */
+const pricingLines = (mark = 0) => emulatorLines(mark).filter(pricing)
+/** The session id a cookie jar names, as the Session Manager answers it. */
+const sessionIdOf = async (cookie: string) => ((await (await fetch(`${emulator.url}/api/sessions?items=*`, { headers: { cookie } })).json()) as { id: string }).id
+/** A new page that records its console errors and its pricing requests (`METHOD /path?query`). */
 async function openPage(): Promise<{ page: Page; errors: string[]; browserRequests: string[] }> {
   const page = await browser.newPage()
   const errors = collectErrors(page)
   const browserRequests: string[] = []
   page.on('request', (request) => {
     const url = new URL(request.url())
-    if (url.pathname.startsWith('/api/')) browserRequests.push(`${request.method()} ${url.pathname}${url.search}`)
+    const line = `${request.method()} ${url.pathname}${url.search}`
+    if (pricing(line)) browserRequests.push(line)
   })
   return { page, errors, browserRequests }
 }
 
 /** The fields of a response's `Vary`, lower-cased. */
 const varyFieldsOf = (response: Response) => (response.headers.get('vary') ?? '').split(',').map((field) => field.trim().toLowerCase())
+/** The prices the storefront's grid shows. */
+const gridPrices = (page: Page) => page.getByTestId('grid').locator('[data-testid=grid-price]').allInnerTexts()
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
 
 beforeAll(async () => {
@@ -79,7 +91,7 @@ describe('the Next.js example at start', () => {
       await waitForServer(`http://127.0.0.1:${port}`)
       const page = await fetch(`http://127.0.0.1:${port}`)
       expect(page.status).toBe(200)
-      expect(await page.text()).toContain('Prices up to date')
+      expect(await page.text()).toContain('data-testid="grid"')
       expect(output).toMatch(/No SESSION_MANAGER_URL or VTEX_ACCOUNT: using the emulator on http:\/\/127\.0\.0\.1:\d+/)
     } finally {
       const exited = new Promise((resolve) => started.on('exit', resolve))
@@ -113,8 +125,8 @@ describe('the Next.js App Router example', () => {
     expect(response.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
     // Passed on as they are: no Session Manager domain in them.
     for (const header of response.headers.getSetCookie()) expect(header).not.toMatch(/domain=/i)
-    expect(html).toContain('Prices up to date')
-    expect(emulatorLines(mark)).toEqual(['POST /api/sessions?items=*', searchLine('&country=BRA')])
+    expect(html).toContain(price())
+    expect(pricingLines(mark)).toEqual(['POST /api/sessions?items=*', searchLine('&country=BRA')])
   })
 
   it('lands a Google regional ad (?region_id=) already priced: one POST ?items=* with the place, then the regional search', async () => {
@@ -122,11 +134,12 @@ describe('the Next.js App Router example', () => {
     const regionId = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
     const response = await fetch(`${origin}/?region_id=${encodeURIComponent(regionId)}`)
     const html = (await response.text()).replace(/<!-- -->/g, '')
-    expect(html).toContain(`Region ${RIO} (BRA 22250040)`)
-    expect(emulator.mock.requests.slice(mark).map(({ method, path, body }) => [`${method} ${path}`, body])).toEqual([
-      ['POST /api/sessions?items=*', { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } }],
-      [searchLine(`&regionId=${RIO}&zip-code=22250040&country=BRA`), undefined],
-    ])
+    expect(html).toContain(price(RIO))
+    expect(html).toContain('Deliver to <strong>Botafogo, Rio de Janeiro</strong>')
+    const lines = emulator.mock.requests.slice(mark).map(({ method, path, body }) => [`${method} ${path}`, body])
+    expect(lines[0]).toEqual(['POST /api/sessions?items=*', { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } }])
+    // Then, side by side: the regional search and the place's name.
+    expect(lines.slice(1).map(([line]) => line).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250040', searchLine(`&regionId=${RIO}&zip-code=22250040&country=BRA`)])
   })
 
   it("forwards the cart's Checkout calls with the cart cookies, and passes its cookies on (no Domain)", async () => {
@@ -149,14 +162,15 @@ describe('the Next.js App Router example', () => {
 
   it('a new shopper keeps one session across page loads with the cookies passed on', async () => {
     const first = await fetch(origin)
-    const sessionOf = (html: string) => /data-testid="session-id">([^<]+)</.exec(html)?.[1]
-    const firstId = sessionOf(await first.text())
+    await first.arrayBuffer()
     const cookie = cookiePairs(first)
+    const firstId = await sessionIdOf(cookie)
     const mark = emulator.mock.requests.length
     const second = await fetch(origin, { headers: { cookie } })
-    expect(sessionOf(await second.text())).toBe(firstId)
+    expect(await second.text()).toContain(price())
     expect(second.headers.getSetCookie()).toEqual([])
-    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine('&country=BRA')])
+    expect(pricingLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine('&country=BRA')])
+    expect(await sessionIdOf(cookie)).toBe(firstId)
   })
 
   it('tells a CDN how to cache each page: by segment for an anonymous returning shopper, never for a new or logged-in one', async () => {
@@ -173,7 +187,7 @@ describe('the Next.js App Router example', () => {
     expect(varyFieldsOf(returning)).toContain('cookie')
     // Next's own fields stay (its client navigations fetch the same URL with `rsc: 1`).
     expect(varyFieldsOf(returning)).toContain('rsc')
-    const sessionId = /data-testid="session-id">([^<]+)</.exec(await (await fetch(origin, { headers: { cookie } })).text())?.[1] ?? ''
+    const sessionId = await sessionIdOf(cookie)
     emulator.mock.logIn(sessionId, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
     const loggedIn = await fetch(origin, { headers: { cookie } })
     await loggedIn.arrayBuffer()
@@ -198,44 +212,46 @@ describe('the Next.js App Router example', () => {
       body: JSON.stringify({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } }),
     }).then((response) => response.arrayBuffer())
     const mark = emulator.mock.requests.length
-    const html = await (await fetch(origin, { headers: { cookie } })).text()
-    expect(html.replace(/<!-- -->/g, '')).toContain(`Region ${RIO} (BRA 22250-040)`)
-    expect(html).toMatch(/Espresso beans 1 kg.*R\$/)
+    const html = (await (await fetch(origin, { headers: { cookie } })).text()).replace(/<!-- -->/g, '')
+    expect(html).toContain('Deliver to <strong>Botafogo, Rio de Janeiro</strong>')
+    expect(html).toContain(price(RIO))
     // Rendered by the server component with readSessionValue from the main entry (react-server condition).
-    expect(html).toContain('data-testid="server-channel">1</code>')
-    expect(emulatorLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)])
+    expect(html).toContain('<div lang="pt-BR">')
+    expect(pricingLines(mark).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040', 'GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort())
   })
 
-  it('makes no session request on load, re-prices in place, and keeps the session across page loads', async () => {
+  it('makes no pricing request on load, re-prices in place, names the place, and keeps the session across page loads', async () => {
     const { page, errors, browserRequests } = await openPage()
-
+    await page.setViewportSize({ width: 1280, height: 820 })
     await page.goto(origin)
-    await page.getByText('Prices up to date').waitFor()
-    const sessionId = await page.getByTestId('session-id').innerText()
-    await page.waitForTimeout(300)
-    expect(browserRequests, 'requests on load').toEqual([])
+    await page.getByTestId('grid').waitFor()
+    expect(await gridPrices(page)).toContain(price())
+    // Once the page is quiet (the cart has loaded): the session, segment and prices came with the HTML.
+    await page.waitForLoadState('networkidle')
+    expect(browserRequests, 'pricing requests on load').toEqual([])
+    const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
+    const sessionId = await sessionIdOf(cookie)
     await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
-    const before = await page.getByTestId('prices').innerText()
     await page.screenshot({ path: join(SCREENSHOTS, 'next-1-first-load.png') })
 
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
-    await page.getByText('Prices up to date').waitFor()
-    await expect.poll(() => page.getByTestId('prices').innerText()).not.toBe(before)
+    await expect.poll(() => gridPrices(page), { timeout: 10_000 }).toContain(price(RIO))
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
-    expect(browserRequests, 'requests for a postal-code change').toEqual([
-      'PATCH /api/sessions',
-      'GET /api/sessions?items=*',
-      searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`),
-    ])
+    // The write, then (side by side, once it is accepted) its read-back, the regional search and the place's name.
+    expect(browserRequests[0], 'requests for a postal-code change').toBe('PATCH /api/sessions')
+    expect(browserRequests.slice(1).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040', 'GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort())
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
     await page.screenshot({ path: join(SCREENSHOTS, 'next-2-after-postal-code.png') })
 
     browserRequests.length = 0
     await page.reload()
-    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
-    expect(await page.getByTestId('session-id').innerText()).toBe(sessionId)
-    expect(browserRequests, 'requests on the second load').toEqual([])
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
+    expect(await gridPrices(page)).toContain(price(RIO))
+    await page.waitForLoadState('networkidle')
+    expect(await sessionIdOf(cookie)).toBe(sessionId)
+    expect(browserRequests, 'pricing requests on the second load').toEqual([])
     expect(errors, 'console errors (hydration warnings included)').toEqual([])
     await page.close()
   })
@@ -247,22 +263,21 @@ describe('the Next.js App Router example', () => {
     const secondRequests: string[] = []
     second.on('request', (request) => {
       const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) secondRequests.push(`${request.method()} ${url.pathname}`)
+      if (/^\/api\/(sessions|segments|intelligent-search)/.test(url.pathname)) secondRequests.push(`${request.method()} ${url.pathname}`)
     })
     await first.goto(origin)
     await second.goto(origin)
-    await second.getByText('Prices up to date').waitFor()
+    await second.getByTestId('grid').waitFor()
     await second.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
-    const before = await second.getByTestId('prices').innerText()
 
     await first.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
     await first.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await second.getByText('Region v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70 (BRA 01310-100)').waitFor()
-    await expect.poll(() => second.getByTestId('prices').innerText()).not.toBe(before)
-    await second.getByText('Prices up to date').waitFor()
+    await second.getByTestId('place').getByText('Bela Vista, São Paulo').waitFor()
+    await expect.poll(() => gridPrices(second), { timeout: 10_000 }).toContain(price(SAO_PAULO))
     expect(await second.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     // The session and segment came through BroadcastChannel: the second tab only re-read its prices.
     expect(secondRequests).toEqual(['GET /api/intelligent-search/v1/product-search'])
+    await second.getByText('Updating prices…').waitFor({ state: 'detached' })
     await second.screenshot({ path: join(SCREENSHOTS, 'next-3-second-tab.png') })
     expect(errors.flat(), 'console errors').toEqual([])
     await Promise.all([first.close(), second.close()])
@@ -272,16 +287,16 @@ describe('the Next.js App Router example', () => {
     const { page, errors, browserRequests } = await openPage()
     await page.context().clearCookies()
     await page.goto(origin)
-    await page.getByText('Prices up to date').waitFor()
-    const before = await page.getByTestId('prices').innerText()
+    await page.getByTestId('grid').waitFor()
     await page.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
     const warmed = [`GET /api/checkout/pub/regions?country=BRA&postalCode=01310-100`, searchLine(`&regionId=${SAO_PAULO}&zip-code=01310-100&country=BRA`)]
     await expect.poll(() => browserRequests).toEqual(warmed)
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await page.getByText(`Region ${SAO_PAULO} (BRA 01310-100)`).waitFor()
-    await expect.poll(() => page.getByTestId('prices').innerText()).not.toBe(before)
-    await page.waitForTimeout(300)
-    expect(browserRequests, 'no prices request after Apply').toEqual([...warmed, 'PATCH /api/sessions', 'GET /api/sessions?items=*'])
+    await expect.poll(() => gridPrices(page), { timeout: 10_000 }).toContain(price(SAO_PAULO))
+    await page.getByTestId('place').getByText('Bela Vista, São Paulo').waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(browserRequests.slice(0, 3)).toEqual([...warmed, 'PATCH /api/sessions'])
+    expect(browserRequests.slice(3).sort(), 'no prices request after Apply').toEqual(['GET /api/checkout/pub/postal-code/BRA/01310-100', 'GET /api/sessions?items=*'])
     expect(errors, 'console errors').toEqual([])
     await page.close()
   })
@@ -297,11 +312,11 @@ describe('the Next.js App Router example', () => {
       searchLine('&campaigns=black-friday%2Cnewsletter-readers&utmSource=newsletter&utmCampaign=black-friday&country=BRA'),
     ]
     await expect.poll(() => browserRequests).toEqual(expected)
-    await page.getByText('Prices up to date').waitFor()
-    await page.waitForTimeout(300)
+    await page.getByTestId('grid').waitFor()
+    await page.waitForLoadState('networkidle')
     expect(browserRequests, 'nothing more after the prices').toEqual(expected)
-    const campaigns = await page.evaluate(async () => (await (await fetch('/api/segments')).json()) as { campaigns: string })
-    expect(campaigns.campaigns).toContain('black-friday')
+    // Campaign prices: 10% off the national ones.
+    expect(await gridPrices(page)).toContain(new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(demoPriceOf(249, { campaigns: 'black-friday' })))
     await page.screenshot({ path: join(SCREENSHOTS, 'next-4-utm-landing.png') })
     expect(errors, 'console errors').toEqual([])
     await page.close()

@@ -70,7 +70,8 @@ describe('the Storybook demos in chromium', () => {
 
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    await page.getByText('Botafogo, Rio de Janeiro (22250-040)').waitFor()
+    expect(await page.getByTestId('region').getAttribute('data-region-id')).toBe(RIO)
     await page.getByText('Prices up to date').waitFor()
     await expect.poll(pricesText).not.toBe(before)
     await page.screenshot({ path: join(SCREENSHOTS, '2-prices-after-rio.png') })
@@ -96,7 +97,8 @@ describe('the Storybook demos in chromium', () => {
     await expect.poll(() => pricesRequests, { timeout: 10_000 }).toEqual(warmed)
     expect(sessionRequests.filter((line) => !line.startsWith('GET')), 'no session write before Apply').toEqual([])
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await page.getByText(`Region ${RIO} (BRA 22250-040)`).waitFor()
+    await page.getByText('Botafogo, Rio de Janeiro (22250-040)').waitFor()
+    expect(await page.getByTestId('region').getAttribute('data-region-id')).toBe(RIO)
     await expect.poll(pricesText).not.toBe(before)
     await page.waitForTimeout(600)
     expect(pricesRequests, 'no prices request after Apply').toEqual(warmed)
@@ -166,7 +168,8 @@ describe('the Storybook demos in chromium', () => {
     const before = await second.getByTestId('prices').innerText()
     await first.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
     await first.getByRole('textbox', { name: 'Postal code' }).press('Enter')
-    await second.getByText(`Region ${RIO} (22250-040)`).waitFor()
+    await second.getByText('Botafogo, Rio de Janeiro (22250-040)').waitFor()
+    expect(await second.getByTestId('tab-region').getAttribute('data-region-id')).toBe(RIO)
     await expect.poll(() => second.getByTestId('prices').innerText()).not.toBe(before)
     await second.getByText('Prices up to date').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '11-two-tabs.png') })
@@ -210,10 +213,10 @@ describe('the Storybook demos in chromium', () => {
     await page.getByRole('button', { name: 'B2B (private)' }).click()
     await page.getByText('Channel 3 · BRL · BRA').waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, '9-b2b-buyer.png') })
-    await page.getByRole('button', { name: 'Brazil (BRL)' }).click()
-    await page.getByText('Channel 1 · BRL · BRA').waitFor()
+    // Logging out of the private channel returns to the public one, as the Session Manager does.
     await page.getByRole('button', { name: 'Log out' }).click()
     await page.getByText('Anonymous · price tables: none').waitFor()
+    await page.getByText('Channel 1 · BRL · BRA').waitFor()
     await expect.poll(pricesText).toBe(anonymous)
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
   })
@@ -317,9 +320,17 @@ describe('the Storybook demos in chromium', () => {
     await input.fill('22250-040')
     await page.locator('.sf-header [role=alert]').waitFor({ state: 'detached' })
     await input.press('Enter')
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
     await page.getByRole('button', { name: 'Pickup' }).click()
-    await page.getByText('Pick up near').waitFor()
+    // The header names the chosen point (the nearest) and how far it is from the shopper's place.
+    await expect.poll(() => page.getByTestId('place').innerText()).toMatch(/^Pick up at Botafogo store · [1-9]\d0 m$/)
+    expect(await page.getByRole('combobox', { name: 'Pickup point' }).locator('option').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Botafogo store · [1-9]\d0 m$/),
+      expect.stringMatching(/^Centro locker · [1-9]\.\d km$/),
+    ])
     expect(Math.abs((await height()) - before)).toBeLessThanOrEqual(1)
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
+    await page.screenshot({ path: join(SCREENSHOTS, '15-storefront-pickup-point.png') })
   })
 
   // (Storybook's own "Get started" checklist, switched off in .storybook/main.ts, shows only on the

@@ -1,8 +1,4 @@
 'use client'
 
-// The same copyable components as the Storybook demos.
-import { PricedPostalCodeSelector } from '../../../stories/examples/PricedPostalCodeSelector'
-
-export function Storefront() {
-  return <PricedPostalCodeSelector />
-}
+// The same storefront as the Storybook demo and the other examples: one set of components.
+export { Storefront } from '../../../stories/examples/Storefront'

@@ -7,7 +7,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>vtex-session-react · React Router storefront</title>
+        <title>Café Botafogo · React Router storefront</title>
         <Meta />
         <Links />
       </head>

@@ -1,0 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query'
+import type { Segment, Session } from 'vtex-session-react'
+import { createCheckoutClient, placeOf, postalCodeAddressQuery } from 'vtex-session-react/checkout'
+import { createSearchClient, productSearchOptions, searchContextOf } from 'vtex-session-react/search'
+import { catalogPage } from '../../stories/examples/catalogPage'
+
+/**
+ * What the storefront shows first, fetched on the server for the shopper's session: the first
+ * catalog page priced for the segment (its URL carries the whole context, so shoppers of equal
+ * segments ask the same URL) and the name of the shopper's place. Keyed for the browser's provider,
+ * which talks to the page's own origin (`''`), so the browser asks for none of it on load.
+ */
+export async function prefetchStorefront(queryClient: QueryClient, { session, segment }: { session: Session; segment: Segment }, baseUrl: string): Promise<void> {
+  const forTheBrowser = { providerBaseUrl: '' }
+  const search = createSearchClient({ baseUrl })
+  const checkout = createCheckoutClient({ baseUrl })
+  const place = placeOf(session)
+  await Promise.all([
+    queryClient.prefetchQuery(productSearchOptions(search, { ...catalogPage, context: searchContextOf(segment, session) }, forTheBrowser)),
+    place?.postalCode ? queryClient.prefetchQuery(postalCodeAddressQuery(checkout, place, forTheBrowser)) : undefined,
+  ])
+}

@@ -1,0 +1,51 @@
+import { useLocale } from 'vtex-session-react'
+import { useOrderForm } from 'vtex-session-react/checkout'
+import { formatMoney } from '../money'
+import { ProductArt } from '../ProductArt'
+
+/** The cart beside the grid: `useOrderForm`, re-priced in place by `<CartSync>` when the place changes. */
+export function MiniCart() {
+  const { items, total, currencyCode, isLoading, loadError, isPending, error, isSyncing, syncError, setQuantity } = useOrderForm()
+  const { cultureInfo } = useLocale()
+  const updating = isPending || isSyncing
+  const problem = error ?? syncError ?? loadError
+  return (
+    <aside className="sf-minicart" aria-label="Cart" aria-busy={updating}>
+      <h2>
+        Your cart <small>{items.reduce((count, item) => count + item.quantity, 0)} items</small>
+      </h2>
+      {isLoading ? (
+        <p>Loading the cart…</p>
+      ) : items.length === 0 ? (
+        <p className="sf-empty">Nothing here yet.</p>
+      ) : (
+        <ul>
+          {items.map((item, index) => (
+            <li key={item.id} className={item.available ? undefined : 'sf-unavailable'} data-testid={`cart-${item.id}`}>
+              <ProductArt id={item.id} small />
+              <span className="sf-line-name">
+                {item.name}
+                {!item.available && <em> · unavailable here</em>}
+              </span>
+              <span className="sf-qty">
+                <button type="button" aria-label={`One less ${item.name}`} onClick={() => void setQuantity(index, item.quantity - 1)}>
+                  −
+                </button>
+                {item.quantity}
+                <button type="button" aria-label={`One more ${item.name}`} onClick={() => void setQuantity(index, item.quantity + 1)}>
+                  +
+                </button>
+              </span>
+              <span>{formatMoney(item.price * item.quantity, currencyCode, cultureInfo)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="sf-total">
+        Total <strong data-testid="minicart-total">{total === undefined ? '—' : formatMoney(total, currencyCode, cultureInfo)}</strong>
+      </p>
+      {updating && <p className="sf-hint">Updating prices…</p>}
+      {problem && <p role="alert">The cart could not be updated: {problem.message}</p>}
+    </aside>
+  )
+}

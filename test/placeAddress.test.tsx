@@ -1,0 +1,53 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createCheckoutClient, usePlaceAddress } from '../src/checkout/index'
+import { SessionError, useRegion } from '../src/index'
+import { createWrapper, mock } from './harness'
+
+const addressReads = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/pub/postal-code/')).map(({ method, path }) => `${method} ${path}`)
+
+function usePlace() {
+  return { place: usePlaceAddress(), region: useRegion() }
+}
+
+describe('usePlaceAddress: the place a header names', () => {
+  it('asks nothing without a postal code, then names the confirmed one from the Checkout answer', async () => {
+    const { wrapper } = createWrapper({ strict: true })
+    const { result } = renderHook(usePlace, { wrapper })
+    await waitFor(() => expect(result.current.place.isLoading).toBe(false))
+    expect(result.current.place.address).toBeUndefined()
+    expect(addressReads()).toEqual([])
+
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.place.address?.neighborhood).toBe('Botafogo'))
+    expect(result.current.place.address).toMatchObject({ city: 'Rio de Janeiro', state: 'RJ', country: 'BRA', postalCode: '22250-040' })
+    expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040'])
+  })
+
+  it('asks once per postal code however many readers (a header and a footer)', async () => {
+    const { wrapper } = createWrapper()
+    const { result } = renderHook(() => [usePlace(), usePlaceAddress(), usePlaceAddress()] as const, { wrapper })
+    await act(() => result.current[0].region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    await waitFor(() => expect(result.current.map((reader) => ('place' in reader ? reader.place : reader).address?.city)).toEqual(['São Paulo', 'São Paulo', 'São Paulo']))
+    expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/01310-100'])
+  })
+
+  it('a failed read is loadError, with no address and nothing else lost', async () => {
+    const { wrapper } = createWrapper()
+    const { result } = renderHook(usePlace, { wrapper })
+    mock.fail({ kind: 'http', status: 503 }, { path: '/api/checkout/pub/postal-code/' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.place.loadError?.status).toBe(503))
+    expect(result.current.place.address).toBeUndefined()
+    expect(result.current.region.postalCode).toBe('22250-040')
+  })
+
+  it('the client checks the place before any request', async () => {
+    const client = createCheckoutClient()
+    await expect(client.getAddress({ country: 'BRA', postalCode: '123' })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('"123" is not a valid postal code for BRA') })
+    await expect(client.getAddress({ country: 'Brazil', postalCode: '22250-040' })).rejects.toBeInstanceOf(SessionError)
+    expect(addressReads()).toEqual([])
+    // An unknown postal code is an address with empty names, as the Checkout API answers it.
+    expect(await client.getAddress({ country: 'BRA', postalCode: '99999-999' })).toMatchObject({ city: '', neighborhood: '', postalCode: '99999-999' })
+  })
+})
