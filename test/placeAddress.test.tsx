@@ -24,6 +24,31 @@ describe('usePlaceAddress: the place a header names', () => {
     expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040'])
   })
 
+  it('names only a place the Session Manager accepted: nothing is asked while the write is in flight, nor for a refused one', async () => {
+    const { wrapper } = createWrapper()
+    const { result } = renderHook(usePlace, { wrapper })
+    await waitFor(() => expect(result.current.place.isLoading).toBe(false))
+    // The write's answer is held back (the emulator's latency for PATCH only): the typed place is optimistic meanwhile.
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 300 : 0))
+    let written: Promise<void> = Promise.resolve()
+    act(() => {
+      written = result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' })
+    })
+    await waitFor(() => expect(result.current.region.isPending).toBe(true))
+    expect(result.current.region.postalCode).toBe('22250-040')
+    expect(result.current.place.address).toBeUndefined()
+    expect(addressReads()).toEqual([])
+    await act(() => written)
+    await waitFor(() => expect(result.current.place.address?.neighborhood).toBe('Botafogo'))
+    mock.setLatency(0)
+
+    mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }).catch(() => undefined))
+    expect(result.current.region.error?.status).toBe(503)
+    expect(result.current.place.address?.neighborhood).toBe('Botafogo')
+    expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040'])
+  })
+
   it('asks once per postal code however many readers (a header and a footer)', async () => {
     const { wrapper } = createWrapper()
     const { result } = renderHook(() => [usePlace(), usePlaceAddress(), usePlaceAddress()] as const, { wrapper })

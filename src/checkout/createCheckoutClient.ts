@@ -1,10 +1,11 @@
 import * as z from 'zod/mini'
 import type { SessionClientOptions } from '../core/createSessionClient'
 import { requestJson, toRequestSettings, type RequestOptions } from '../core/request'
-import { normalizePostalCode, postalCodeProblem, toCountry } from '../core/regionInput'
+// From the main entry (a storefront has it already), not bundled again here.
+import { normalizePostalCode, postalCodeProblem, toCountry } from 'vtex-session-react'
 import { SessionError } from '../core/SessionError'
 import { orderFormSchema, pickupPointsSchema, type OrderForm, type PickupPoint } from './orderFormSchema'
-import { postalCodeAddressSchema, type PostalCodeAddress } from './postalCodeAddress'
+import { postalCodeAddressSchema, type PostalCodeAddress } from './postalCodeAddressSchema'
 import { shippingDataBody, type ShippingTarget } from './shippingTarget'
 
 // Methods are async: bad input rejects like a failed request, before any request.

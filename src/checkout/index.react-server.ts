@@ -12,5 +12,5 @@ export { orderFormHolds, placeOf, shippingDataBody, shippingTargetOf } from './s
 export type { ShippingTarget } from './shippingTarget'
 export { checkoutKeysFor } from './checkoutKeys'
 export { savedAddressesFrom } from './savedAddresses'
-export { postalCodeAddressQuery } from './postalCodeAddress'
-export type { PostalCodeAddress } from './postalCodeAddress'
+export { postalCodeAddressQuery } from './postalCodeAddressQuery'
+export type { PostalCodeAddress } from './postalCodeAddressSchema'

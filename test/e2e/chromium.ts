@@ -5,6 +5,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 
+/**
+ * The pictures the README and docs show (`docs/images/`): written by the browser tests on every run,
+ * at one viewport, so they show what the code renders now. `test/docs/images.test.ts` checks that
+ * each one the documents use is made here.
+ */
+export const DOC_IMAGES = join(process.cwd(), 'docs', 'images')
+
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { demoPriceOf } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
-import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { collectErrors, DOC_IMAGES, launchChromium, SCREENSHOTS } from './chromium'
 import { freePort } from './processes'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -243,7 +243,7 @@ describe('the Next.js App Router example', () => {
     expect(browserRequests[0], 'requests for a postal-code change').toBe('PATCH /api/sessions')
     expect(browserRequests.slice(1).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040', 'GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort())
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(SCREENSHOTS, 'next-2-after-postal-code.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'next-storefront.png') })
 
     browserRequests.length = 0
     await page.reload()
@@ -253,6 +253,41 @@ describe('the Next.js App Router example', () => {
     expect(await sessionIdOf(cookie)).toBe(sessionId)
     expect(browserRequests, 'pricing requests on the second load').toEqual([])
     expect(errors, 'console errors (hydration warnings included)').toEqual([])
+    await page.close()
+  })
+
+  it('re-prices in place, frame by frame: the old prices stay on screen (dimmed) until the new ones replace them', async () => {
+    const { page, errors } = await openPage()
+    await page.context().clearCookies()
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await page.goto(origin)
+    await page.getByTestId('grid').waitFor()
+    await page.getByTestId('product-sku-2').getByRole('button', { name: 'Add to cart' }).click()
+    await page.getByTestId('cart-sku-2').waitFor()
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-1-before.png') })
+
+    // The new prices are held until the frame in between is taken (no timing guess).
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/intelligent-search/**', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.locator('[data-testid=grid][aria-busy=true]').waitFor()
+    expect(await gridPrices(page), 'the national prices stay while the regional ones load').toContain(price())
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-2-updating.png') })
+
+    release()
+    await expect.poll(() => gridPrices(page), { timeout: 10_000 }).toContain(price(RIO))
+    await page.locator('[data-testid=grid][aria-busy=false]').waitFor()
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-3-after.png') })
+    await page.unrouteAll()
+    expect(errors, 'console errors').toEqual([])
     await page.close()
   })
 

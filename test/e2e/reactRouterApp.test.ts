@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { googleRegionIdOf } from '../../src/core/googleRegionId'
 import { demoPriceOf } from '../../src/testing/index'
 import { startSessionManagerServer, type SessionManagerServer } from '../../src/testing/node'
-import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { collectErrors, DOC_IMAGES, launchChromium } from './chromium'
 import { freePort, stopProcess } from './processes'
 
 // examples/react-router: React Router v7 framework mode, built by `npm run build-example:react-router`
@@ -122,7 +122,7 @@ describe('the React Router v7 example', () => {
     expect(sessionRequests[0]).toBe('PATCH /api/sessions')
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(SCREENSHOTS, 'react-router-storefront.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'react-router-storefront.png') })
     expect(errors).toEqual([])
     await page.close()
   })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Server } from 'node:http'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { collectErrors, DOC_IMAGES, launchChromium, SCREENSHOTS } from './chromium'
 import { serveStatic } from './staticServer'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -254,7 +254,7 @@ describe('the Storybook demos in chromium', () => {
     await page.getByTestId('cart-sku-4').getByText('unavailable here').waitFor({ timeout: 10_000 })
     await expect.poll(total, { timeout: 10_000 }).not.toBe(totalInRio)
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(SCREENSHOTS, '11-storefront-pickup.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storybook-storefront.png') })
 
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
   })
@@ -265,7 +265,7 @@ describe('the Storybook demos in chromium', () => {
     await dialog.waitFor()
     expect(await dialog.getByRole('textbox', { name: 'Postal code' }).inputValue()).toBe('01310-100')
     await page.getByText('Tell us where to deliver to see prices and availability.').waitFor()
-    await page.screenshot({ path: join(SCREENSHOTS, '12-required-region-ask.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'required-region-ask.png') })
     // Held while needed: the segment is read (it may come after the dialog), but no search and no
     // write — the default is only a suggestion. Checked once the page is quiet.
     await expect.poll(managerRequests).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
@@ -330,7 +330,46 @@ describe('the Storybook demos in chromium', () => {
     ])
     expect(Math.abs((await height()) - before)).toBeLessThanOrEqual(1)
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(SCREENSHOTS, '15-storefront-pickup-point.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-pickup-point.png') })
+  })
+
+  it('the storefront sells to a second country in its own currency: one PATCH moves channel, country and place; a ZIP code prices New York in US$', async () => {
+    await openStory('storefront-cart-and-delivery-promise--default')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    const patches: unknown[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && new URL(request.url()).pathname === '/api/sessions') patches.push(request.postDataJSON())
+    })
+    const gridPrices = () => page.getByTestId('grid').locator('[data-testid=grid-price]').allInnerTexts()
+    await page.getByTestId('grid').waitFor()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
+    expect(await gridPrices()).toEqual(expect.arrayContaining([expect.stringMatching(/^R\$\s/)]))
+    patches.length = 0
+
+    await page.getByRole('combobox', { name: 'Country' }).selectOption({ label: 'United States' })
+    await expect.poll(gridPrices, { timeout: 10_000 }).toEqual(Array.from({ length: 4 }, () => expect.stringMatching(/^\$\d/)))
+    expect(patches).toEqual([{ public: { sc: { value: '2' }, country: { value: 'USA' }, postalCode: { value: '' }, facets: { value: '' } } }])
+    // The Brazilian place is gone with the Brazilian store: nothing is priced for a place it does not sell to.
+    expect(await page.getByTestId('place').innerText()).toBe('Deliver to enter a postal code to see local prices')
+    expect(await page.getByRole('textbox', { name: 'Postal code' }).getAttribute('placeholder')).toBe('ZIP code, e.g. 10001')
+
+    // A CEP is not a ZIP code: refused before any request, after the submit.
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.locator('.sf-header [role=alert]').getByText('"22250-040" is not a valid postal code for USA').waitFor()
+    expect(patches).toHaveLength(1)
+
+    const national = await gridPrices()
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('10001')
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
+    await page.getByTestId('place').getByText('New York').waitFor()
+    await expect.poll(gridPrices, { timeout: 10_000 }).not.toEqual(national)
+    expect(await gridPrices()).toEqual(Array.from({ length: 4 }, () => expect.stringMatching(/^\$\d/)))
+    expect(patches.at(-1)).toEqual({ public: { country: { value: 'USA' }, postalCode: { value: '10001' } } })
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-united-states.png') })
   })
 
   // (Storybook's own "Get started" checklist, switched off in .storybook/main.ts, shows only on the
@@ -365,6 +404,6 @@ describe('every story', () => {
     await page.waitForLoadState('networkidle')
     // Even the fault stories arrive without an error: their faults come with the shopper's action.
     expect(await page.locator('#storybook-root [role=alert]').count(), 'an error shown on arrival').toBe(0)
-    await page.screenshot({ path: join(SCREENSHOTS, 'stories', `${id}.png`) })
+    await page.screenshot({ path: join(DOC_IMAGES, 'stories', `${id}.png`) })
   })
 })

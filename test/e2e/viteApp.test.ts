@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, launchChromium, SCREENSHOTS } from './chromium'
+import { collectErrors, DOC_IMAGES, launchChromium } from './chromium'
 import { freePort, stopProcess } from './processes'
 
 // The README's Quick start as a running Vite app (`npm run example:vite`, which starts its own
@@ -65,6 +65,7 @@ describe('the Vite example: the README Quick start, running', () => {
 
   it('loads the session once, lists the catalog, and re-prices in place on Apply, as the README says', async () => {
     await open()
+    await page.setViewportSize({ width: 1280, height: 820 })
     await page.getByText('Region: none').waitFor()
     await page.getByText(/Espresso beans 1 kg: \d/).waitFor()
     expect(apiRequests).toEqual([
@@ -74,7 +75,7 @@ describe('the Vite example: the README Quick start, running', () => {
     ])
     await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
     const national = await listing()
-    await page.screenshot({ path: join(SCREENSHOTS, 'vite-quick-start.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'vite-quick-start.png') })
 
     apiRequests = []
     await page.getByRole('textbox').fill('22250-040')
@@ -115,6 +116,6 @@ describe('the Vite example: the README Quick start, running', () => {
     expect(new URLSearchParams(searches.at(-1)?.split('?')[1]).get('regionId')).toBe(RIO)
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(SCREENSHOTS, 'vite-storefront.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'vite-storefront.png') })
   })
 })

@@ -1,6 +1,4 @@
 import * as z from 'zod/mini'
-import { checkoutKeysFor } from './checkoutKeys'
-import type { CheckoutClient } from './createCheckoutClient'
 
 /** What the Checkout API knows of a postal code: the place a header can name ("Botafogo, Rio de Janeiro"). */
 export interface PostalCodeAddress {
@@ -30,15 +28,3 @@ export const postalCodeAddressSchema: z.ZodMiniType<PostalCodeAddress> = z.pipe(
   }),
   z.transform((address) => ({ ...address, geoCoordinates: address.geoCoordinates ?? [] })),
 )
-
-/**
- * The address of a postal code as query options, cached per country and postal code for the page's
- * life (it does not change). A server prefetching it for the browser's provider gives that
- * provider's origin as `providerBaseUrl` (`''` for the page's own), so the keys match.
- */
-export const postalCodeAddressQuery = (client: CheckoutClient, place: { country: string; postalCode?: string } | undefined, settings: { providerBaseUrl?: string } = {}) => ({
-  queryKey: checkoutKeysFor(settings.providerBaseUrl ?? client.baseUrl).postalCode(place?.country, place?.postalCode),
-  queryFn: ({ signal }: { signal?: AbortSignal }): Promise<PostalCodeAddress> => client.getAddress({ country: place!.country, postalCode: place!.postalCode! }, { signal }),
-  enabled: place?.postalCode !== undefined,
-  staleTime: Infinity,
-})
