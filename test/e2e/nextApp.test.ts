@@ -243,7 +243,7 @@ describe('the Next.js App Router example', () => {
     expect(browserRequests[0], 'requests for a postal-code change').toBe('PATCH /api/sessions')
     expect(browserRequests.slice(1).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040', 'GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort())
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'next-storefront.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'next-storefront.png'), animations: 'disabled' })
 
     browserRequests.length = 0
     await page.reload()
@@ -265,7 +265,7 @@ describe('the Next.js App Router example', () => {
     await page.getByTestId('product-sku-2').getByRole('button', { name: 'Add to cart' }).click()
     await page.getByTestId('cart-sku-2').waitFor()
     await page.waitForLoadState('networkidle')
-    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-1-before.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-1-before.png'), animations: 'disabled' })
 
     // The new prices are held until the frame in between is taken (no timing guess).
     let release = () => {}
@@ -278,14 +278,14 @@ describe('the Next.js App Router example', () => {
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
     await page.locator('[data-testid=grid][aria-busy=true]').waitFor()
     expect(await gridPrices(page), 'the national prices stay while the regional ones load').toContain(price())
-    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-2-updating.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-2-updating.png'), animations: 'disabled' })
 
     release()
     await expect.poll(() => gridPrices(page), { timeout: 10_000 }).toContain(price(RIO))
     await page.locator('[data-testid=grid][aria-busy=false]').waitFor()
     await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-3-after.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'reprice-3-after.png'), animations: 'disabled' })
     await page.unrouteAll()
     expect(errors, 'console errors').toEqual([])
     await page.close()

@@ -254,7 +254,7 @@ describe('the Storybook demos in chromium', () => {
     await page.getByTestId('cart-sku-4').getByText('unavailable here').waitFor({ timeout: 10_000 })
     await expect.poll(total, { timeout: 10_000 }).not.toBe(totalInRio)
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'storybook-storefront.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storybook-storefront.png'), animations: 'disabled' })
 
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
   })
@@ -265,7 +265,7 @@ describe('the Storybook demos in chromium', () => {
     await dialog.waitFor()
     expect(await dialog.getByRole('textbox', { name: 'Postal code' }).inputValue()).toBe('01310-100')
     await page.getByText('Tell us where to deliver to see prices and availability.').waitFor()
-    await page.screenshot({ path: join(DOC_IMAGES, 'required-region-ask.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'required-region-ask.png'), animations: 'disabled' })
     // Held while needed: the segment is read (it may come after the dialog), but no search and no
     // write — the default is only a suggestion. Checked once the page is quiet.
     await expect.poll(managerRequests).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
@@ -330,7 +330,7 @@ describe('the Storybook demos in chromium', () => {
     ])
     expect(Math.abs((await height()) - before)).toBeLessThanOrEqual(1)
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-pickup-point.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-pickup-point.png'), animations: 'disabled' })
   })
 
   it('the storefront sells to a second country in its own currency: one PATCH moves channel, country and place; a ZIP code prices New York in US$', async () => {
@@ -369,7 +369,7 @@ describe('the Storybook demos in chromium', () => {
     expect(await gridPrices()).toEqual(Array.from({ length: 4 }, () => expect.stringMatching(/^\$\d/)))
     expect(patches.at(-1)).toEqual({ public: { country: { value: 'USA' }, postalCode: { value: '10001' } } })
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-united-states.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'storefront-united-states.png'), animations: 'disabled' })
   })
 
   // (Storybook's own "Get started" checklist, switched off in .storybook/main.ts, shows only on the
@@ -404,6 +404,6 @@ describe('every story', () => {
     await page.waitForLoadState('networkidle')
     // Even the fault stories arrive without an error: their faults come with the shopper's action.
     expect(await page.locator('#storybook-root [role=alert]').count(), 'an error shown on arrival').toBe(0)
-    await page.screenshot({ path: join(DOC_IMAGES, 'stories', `${id}.png`) })
+    await page.screenshot({ path: join(DOC_IMAGES, 'stories', `${id}.png`), animations: 'disabled' })
   })
 })

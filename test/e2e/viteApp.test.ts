@@ -75,7 +75,7 @@ describe('the Vite example: the README Quick start, running', () => {
     ])
     await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
     const national = await listing()
-    await page.screenshot({ path: join(DOC_IMAGES, 'vite-quick-start.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'vite-quick-start.png'), animations: 'disabled' })
 
     apiRequests = []
     await page.getByRole('textbox').fill('22250-040')
@@ -112,10 +112,11 @@ describe('the Vite example: the README Quick start, running', () => {
     await page.getByRole('textbox', { name: 'Postal code' }).fill('22250-040')
     await page.getByRole('textbox', { name: 'Postal code' }).press('Enter')
     await expect.poll(gridPrices, { timeout: 10_000 }).not.toEqual(before)
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
     const searches = apiRequests.filter((line) => line.includes('/intelligent-search/'))
     expect(new URLSearchParams(searches.at(-1)?.split('?')[1]).get('regionId')).toBe(RIO)
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
-    await page.screenshot({ path: join(DOC_IMAGES, 'vite-storefront.png') })
+    await page.screenshot({ path: join(DOC_IMAGES, 'vite-storefront.png'), animations: 'disabled' })
   })
 })

@@ -9,10 +9,11 @@ export function MiniCart() {
   const { cultureInfo } = useLocale()
   const updating = isPending || isSyncing
   const problem = error ?? syncError ?? loadError
+  const count = items.reduce((sum, item) => sum + item.quantity, 0)
   return (
     <aside className="sf-minicart" aria-label="Cart" aria-busy={updating}>
       <h2>
-        Your cart <small>{items.reduce((count, item) => count + item.quantity, 0)} items</small>
+        Your cart <small>{count === 1 ? '1 item' : `${count} items`}</small>
       </h2>
       {isLoading ? (
         <p>Loading the cart…</p>
