@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createCheckoutClient, usePlaceAddress } from '../src/checkout/index'
+import { QueryClient } from '@tanstack/react-query'
+import { createCheckoutClient, postalCodeAddressQuery, usePlaceAddress } from '../src/checkout/index'
 import { SessionError, useRegion } from '../src/index'
 import { createWrapper, mock } from './harness'
 
@@ -49,12 +50,32 @@ describe('usePlaceAddress: the place a header names', () => {
     expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040'])
   })
 
-  it('asks once per postal code however many readers (a header and a footer)', async () => {
+  it('asks once per postal code however many readers (a header and a footer), however it is spelled', async () => {
     const { wrapper } = createWrapper()
-    const { result } = renderHook(() => [usePlace(), usePlaceAddress(), usePlaceAddress()] as const, { wrapper })
-    await act(() => result.current[0].region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
-    await waitFor(() => expect(result.current.map((reader) => ('place' in reader ? reader.place : reader).address?.city)).toEqual(['São Paulo', 'São Paulo', 'São Paulo']))
+    const { result } = renderHook(() => ({ region: useRegion(), readers: [usePlaceAddress(), usePlaceAddress(), usePlaceAddress()] }), { wrapper })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310-100' }))
+    await waitFor(() => expect(result.current.readers.map(({ address }) => address?.city)).toEqual(['São Paulo', 'São Paulo', 'São Paulo']))
+    expect(result.current.readers[0]?.place).toEqual({ country: 'BRA', postalCode: '01310-100' })
+    // A Google ad writes it digits-only: the same postal code, the same answer.
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '01310100' }))
+    await waitFor(() => expect(result.current.readers[0]?.place?.postalCode).toBe('01310100'))
+    expect(result.current.readers[0]?.address?.city).toBe('São Paulo')
     expect(addressReads()).toEqual(['GET /api/checkout/pub/postal-code/BRA/01310-100'])
+  })
+
+  it('fails at once on an answer a retry cannot mend (a 404), whatever the app retries', async () => {
+    const { wrapper } = createWrapper({ queryClient: new QueryClient({ defaultOptions: { queries: { retry: 2, retryDelay: 0 } } }) })
+    const { result } = renderHook(usePlace, { wrapper })
+    mock.fail({ kind: 'http', status: 404 }, { path: '/api/checkout/pub/postal-code/', times: 3 })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.place.loadError?.status).toBe(404))
+    expect(addressReads()).toHaveLength(1)
+  })
+
+  it('keys a server prefetch as the browser reads it, trailing slash or not', () => {
+    const server = postalCodeAddressQuery(createCheckoutClient({ baseUrl: 'https://shop.example' }), { country: 'bra', postalCode: '22250040' }, { providerBaseUrl: 'https://shop.example/' })
+    const browser = postalCodeAddressQuery(createCheckoutClient({ baseUrl: 'https://shop.example' }), { country: 'BRA', postalCode: '22250-040' })
+    expect(server.queryKey).toEqual(browser.queryKey)
   })
 
   it('a failed read is loadError, with no address and nothing else lost', async () => {

@@ -13,7 +13,8 @@ import { catalogPage } from '../../stories/examples/catalogPage'
 export async function prefetchStorefront(queryClient: QueryClient, { session, segment }: { session: Session; segment: Segment }, baseUrl: string): Promise<void> {
   const forTheBrowser = { providerBaseUrl: '' }
   const search = createSearchClient({ baseUrl })
-  const checkout = createCheckoutClient({ baseUrl })
+  // The place's name is a label: a slow Checkout API must not hold the first HTML for long (the browser asks then).
+  const checkout = createCheckoutClient({ baseUrl, timeoutMs: 2_000 })
   const place = placeOf(session)
   await Promise.all([
     queryClient.prefetchQuery(productSearchOptions(search, { ...catalogPage, context: searchContextOf(segment, session) }, forTheBrowser)),

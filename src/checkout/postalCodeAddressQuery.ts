@@ -11,5 +11,7 @@ export const postalCodeAddressQuery = (client: CheckoutClient, place: { country:
   queryKey: checkoutKeysFor(settings.providerBaseUrl ?? client.baseUrl).postalCode(place?.country, place?.postalCode),
   queryFn: ({ signal }: { signal?: AbortSignal }): Promise<PostalCodeAddress> => client.getAddress({ country: place!.country, postalCode: place!.postalCode! }, { signal }),
   enabled: place?.postalCode !== undefined,
+  // A postal code's address does not change: kept for the page's life, never garbage-collected.
   staleTime: Infinity,
+  gcTime: Infinity,
 })

@@ -3,21 +3,24 @@ import { usePlaceAddress } from 'vtex-session-react/checkout'
 
 /**
  * The confirmed place as a shopper reads it: "Botafogo, Rio de Janeiro (22250-040)", from the
- * Checkout API's answer for the postal code. The region id stays out of the text (the Session
- * inspector shows it); it is on `data-region-id` for tests and devtools.
+ * Checkout API's answer for the postal code. `pending` is the writer's own `isPending` (each
+ * `useRegion()` call has its own). The region id stays out of the text (the Session inspector
+ * shows it); it is on `data-region-id` for tests and devtools.
  */
-export function PlaceName({ testId = 'region' }: { testId?: string }) {
-  const { regionId, postalCode, isPending } = useRegion()
-  const { address } = usePlaceAddress()
+export function PlaceName({ testId = 'region', pending = false }: { testId?: string; pending?: boolean }) {
+  const { regionId } = useRegion()
+  // Confirmed only, so a postal code is never shown under another place's name.
+  const { place, address } = usePlaceAddress()
   const named = [address?.neighborhood, address?.city].filter(Boolean).join(', ')
+  const code = place?.postalCode
   return (
     <p data-testid={testId} data-region-id={regionId ?? ''}>
-      {isPending
+      {pending
         ? 'Updating region…'
         : regionId
-          ? `${named || 'Your region'} (${postalCode})`
-          : postalCode
-            ? `We do not deliver to ${postalCode} yet: no region.`
+          ? `${named || 'Your region'}${code ? ` (${code})` : ''}`
+          : code
+            ? `We do not deliver to ${code} yet: no region.`
             : 'No region chosen yet.'}
     </p>
   )

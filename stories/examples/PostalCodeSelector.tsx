@@ -52,7 +52,7 @@ export function PostalCodeSelector({ prefetchForSegment }: { prefetchForSegment?
       </button>
       {problem && <p className="hint">{problem}</p>}
       {error && <p role="alert">Could not change the region ({error.kind}): {error.message}</p>}
-      <PlaceName />
+      <PlaceName pending={isPending} />
     </form>
   )
 }

@@ -1,3 +1,4 @@
+import { useLocale } from 'vtex-session-react'
 import { CartSync, useOrderForm } from 'vtex-session-react/checkout'
 import { CountryPicker } from './storefront/CountryPicker'
 import { DeliverySwitch } from './storefront/DeliverySwitch'
@@ -13,8 +14,10 @@ import { storefrontCss } from './storefrontCss'
  */
 export function Storefront() {
   const { addItem } = useOrderForm()
+  // The page speaks the session's language (the US store's is en-US).
+  const { cultureInfo } = useLocale()
   return (
-    <div className="sf">
+    <div className="sf" lang={cultureInfo}>
       <style>{storefrontCss}</style>
       <CartSync />
       <header className="sf-header">

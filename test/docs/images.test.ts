@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { storyNameFromExport, toId } from 'storybook/internal/csf'
 import { describe, expect, it } from 'vitest'
 
 // The README's and the docs' pictures are made by the browser tests (test/e2e, into docs/images on
@@ -22,6 +23,15 @@ function picturesOf(document: string): string[] {
   })
 }
 
+/** The ids of the stories the repository defines (`title` and each exported story of stories/*.stories.tsx), as Storybook makes them. */
+const storyIds = readdirSync(join(root, 'stories'))
+  .filter((name) => name.endsWith('.stories.tsx'))
+  .flatMap((name) => {
+    const text = readFileSync(join(root, 'stories', name), 'utf8')
+    const title = /^\s*title: '([^']+)'/m.exec(text)?.[1] ?? ''
+    return [...text.matchAll(/^export const (\w+)/gm)].map(([, exported = '']) => toId(title, storyNameFromExport(exported)))
+  })
+
 const shown = new Map(documents.flatMap((document) => picturesOf(document).map((picture) => [picture, document] as const)))
 
 function filesUnder(folder: string): string[] {
@@ -42,6 +52,12 @@ describe('the pictures of the README and the docs', () => {
     // Written as join(DOC_IMAGES, 'name.png'), or for the stories join(DOC_IMAGES, 'stories', `${id}.png`).
     const written = name.startsWith('stories/') ? e2eSources.includes("join(DOC_IMAGES, 'stories', `${id}.png`)") : e2eSources.includes(`join(DOC_IMAGES, '${name}')`)
     expect(written, `no browser test writes ${picture}`).toBe(true)
+  })
+
+  it('shows one picture per story, of a story that exists', () => {
+    const pictured = [...shown.keys()].filter((picture) => picture.startsWith('docs/images/stories/')).map((picture) => picture.replace(/^docs\/images\/stories\/|\.png$/g, ''))
+    expect(storyIds.length).toBeGreaterThan(10)
+    expect(pictured.sort()).toEqual([...storyIds].sort())
   })
 
   it('has no picture that no document shows', () => {

@@ -124,6 +124,18 @@ describe('the React Router v7 example', () => {
     expect(await page.evaluate(() => Reflect.get(window, '__noReloadMarker'))).toBe('still here')
     await page.getByText('Updating prices…').waitFor({ state: 'detached' })
     await page.screenshot({ path: join(DOC_IMAGES, 'react-router-storefront.png'), animations: 'disabled' })
+
+    // A returning shopper with a place: the first HTML is priced and names it; the browser asks for neither.
+    const pricing: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (/^\/api\/(sessions|segments|intelligent-search|checkout\/pub\/postal-code)/.test(url.pathname)) pricing.push(`${request.method()} ${url.pathname}`)
+    })
+    await page.reload()
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
+    expect(await gridPrices()).toContain(price(RIO))
+    await page.waitForLoadState('networkidle')
+    expect(pricing, 'pricing or place requests after a reload').toEqual([])
     expect(errors).toEqual([])
     await page.close()
   })

@@ -352,7 +352,7 @@ describe('the Storybook demos in chromium', () => {
     await expect.poll(gridPrices, { timeout: 10_000 }).toEqual(Array.from({ length: 4 }, () => expect.stringMatching(/^\$\d/)))
     expect(patches).toEqual([{ public: { sc: { value: '2' }, country: { value: 'USA' }, postalCode: { value: '' }, facets: { value: '' } } }])
     // The Brazilian place is gone with the Brazilian store: nothing is priced for a place it does not sell to.
-    expect(await page.getByTestId('place').innerText()).toBe('Deliver to enter a postal code to see local prices')
+    expect(await page.getByTestId('place').innerText()).toBe('Enter a postal code to see the prices and stock where you are')
     expect(await page.getByRole('textbox', { name: 'Postal code' }).getAttribute('placeholder')).toBe('ZIP code, e.g. 10001')
 
     // A CEP is not a ZIP code: refused before any request, after the submit.

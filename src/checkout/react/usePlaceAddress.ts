@@ -1,23 +1,24 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { useSession, useSessionSource, type ReadState, type Session, type SessionError } from 'vtex-session-react'
 import { useConfirmedState } from '../../subpaths/useConfirmedState'
+import { useTransientRetry } from '../../subpaths/useTransientRetry'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { postalCodeAddressQuery } from '../postalCodeAddressQuery'
 import type { PostalCodeAddress } from '../postalCodeAddressSchema'
 import { placeOf } from '../shippingTarget'
+import type { SessionPlace } from '../../core/sessionPlace'
 import { useCheckoutClient } from './useCheckoutClient'
 
 export interface UsePlaceAddressResult extends ReadState {
-  /** The confirmed session's postal code as the Checkout API names it; undefined without one (or by coordinates). */
+  /** The session's place as the Session Manager confirmed it (not a write in flight); undefined without one. */
+  place: SessionPlace | undefined
+  /** That place's postal code as the Checkout API names it; undefined without one (or by coordinates), and while it loads. */
   address: PostalCodeAddress | undefined
 }
 
-/** The confirmed postal code as one comparable text: `undefined` until loaded, `''` without one. */
-function postalCodeText(session: Session | undefined): string | undefined {
-  if (session === undefined) return undefined
-  const place = placeOf(session)
-  return place?.postalCode ? `${place.country}\n${place.postalCode}` : ''
-}
+/** The confirmed place as one comparable text (a snapshot `Object.is` can compare); `null` without one. */
+const placeText = (session: Session | undefined): string => JSON.stringify((session && placeOf(session)) ?? null)
 
 const readOnly = () => true
 
@@ -32,12 +33,13 @@ export function usePlaceAddress(options: { client?: CheckoutClient } = {}): UseP
   const client = useCheckoutClient(options.client)
   // The session's read state only (`select` keeps its data out of this component's renders).
   const session = useSession({ select: readOnly })
-  const text = useConfirmedState(postalCodeText)
-  const [country = '', postalCode] = text ? text.split('\n') : []
-  const place = postalCode === undefined ? undefined : { country, postalCode }
-  const address = useQuery<PostalCodeAddress, SessionError>(postalCodeAddressQuery(client, place), queryClient)
-  const asked = place !== undefined
+  const text = useConfirmedState(placeText)
+  const place = useMemo(() => (JSON.parse(text) as SessionPlace | null) ?? undefined, [text])
+  const retry = useTransientRetry()
+  const address = useQuery<PostalCodeAddress, SessionError>({ ...postalCodeAddressQuery(client, place), retry }, queryClient)
+  const asked = place?.postalCode !== undefined
   return {
+    place,
     address: asked ? address.data : undefined,
     isLoading: session.isPending || (asked && address.isPending),
     loadError: session.error ?? (asked ? address.error : null),

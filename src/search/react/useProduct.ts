@@ -5,7 +5,7 @@ import { productOptions } from '../searchQueries'
 import type { SearchProduct } from '../searchSchemas'
 import { searchResultOf, type SearchResult } from './searchResult'
 import { useSearchClient } from './useSearchClient'
-import { useSearchRetry } from './useSearchRetry'
+import { useTransientRetry } from '../../subpaths/useTransientRetry'
 import { NO_CONTEXT } from './useProductSearch'
 import { useSearchContextState } from './useSearchContext'
 
@@ -27,7 +27,7 @@ export function useProduct({ client: own, enabled = true, field, value }: UsePro
   const query = useQuery<SearchAnswer<SearchProduct>, SessionError>({
     ...productOptions(client, { field, value, context: context ?? NO_CONTEXT }),
     enabled: enabled && context !== undefined,
-    retry: useSearchRetry(),
+    retry: useTransientRetry(),
     placeholderData: (previous: SearchAnswer<SearchProduct> | undefined, previousQuery) => {
       const last = (previousQuery?.queryKey ?? []).at(-1)
       const { field: lastField, value: lastValue } = (last ?? {}) as Partial<ProductInput>

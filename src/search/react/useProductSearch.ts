@@ -6,7 +6,7 @@ import { productSearchOptions } from '../searchQueries'
 import type { ProductSearchResult } from '../searchSchemas'
 import { searchResultOf, type SearchResult } from './searchResult'
 import { useSearchClient } from './useSearchClient'
-import { useSearchRetry } from './useSearchRetry'
+import { useTransientRetry } from '../../subpaths/useTransientRetry'
 import { useSearchContextState } from './useSearchContext'
 
 export interface UseProductSearchInput extends Omit<ProductSearchInput, 'context' | 'signal'> {
@@ -32,7 +32,7 @@ export function useProductSearch({ client: own, enabled = true, ...input }: UseP
   const query = useQuery<SearchAnswer<ProductSearchResult>, SessionError>({
     ...productSearchOptions(client, { ...input, context: context ?? NO_CONTEXT }),
     enabled: enabled && context !== undefined,
-    retry: useSearchRetry(),
+    retry: useTransientRetry(),
     placeholderData: keepPreviousData,
   })
   return searchResultOf(query, context !== undefined, sessionError)

@@ -1,4 +1,3 @@
-import { useRegion } from 'vtex-session-react'
 import { useDeliveryPromise, usePlaceAddress } from 'vtex-session-react/checkout'
 import { formatDistance } from './demoStore'
 
@@ -8,8 +7,9 @@ import { formatDistance } from './demoStore'
  * the other points near the place to choose from. It keeps one height in both modes.
  */
 export function PlaceBar() {
-  const { postalCode } = useRegion()
-  const { address } = usePlaceAddress()
+  // The confirmed place only: while a new postal code is being written, the bar names where the
+  // prices on screen are for, never the new code under the old place's name.
+  const { place, address } = usePlaceAddress()
   const { method, pickupPoint, setPickupPoint, pickupPoints } = useDeliveryPromise()
   const point = method === 'pickup' ? pickupPoints.find(({ id }) => id === pickupPoint) : undefined
   const named = [address?.neighborhood, address?.city].filter(Boolean).join(', ')
@@ -28,9 +28,13 @@ export function PlaceBar() {
             ))}
           </select>
         </>
+      ) : place ? (
+        <span className="sf-place" data-testid="place">
+          Deliver to <strong>{place.postalCode ? named || place.postalCode : 'your location'}</strong>
+        </span>
       ) : (
         <span className="sf-place" data-testid="place">
-          Deliver to <strong>{postalCode ? named || postalCode : 'enter a postal code to see local prices'}</strong>
+          Enter a postal code to see the prices and stock where you are
         </span>
       )}
     </div>

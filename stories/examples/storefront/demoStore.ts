@@ -14,4 +14,7 @@ export const demoStoreCountryOf = (salesChannel: string | undefined): DemoStoreC
   demoStoreCountries.find((country) => country.salesChannel === salesChannel) ?? demoStoreCountries[0]
 
 /** A distance as a shopper reads it: metres under 1 km, else km with one decimal. */
-export const formatDistance = (km: number) => (km < 1 ? `${Math.round(km * 100) * 10} m` : `${km.toFixed(1)} km`)
+export function formatDistance(km: number): string {
+  const metres = Math.round(km * 100) * 10
+  return metres < 1000 ? `${metres} m` : `${km.toFixed(1)} km`
+}

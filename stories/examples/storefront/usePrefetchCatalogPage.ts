@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import type { Segment, Session } from 'vtex-session-react'
+import { useSessionSource, type Segment, type Session } from 'vtex-session-react'
 import { productSearchOptions, searchContextOf, useSearchClient } from 'vtex-session-react/search'
 import { catalogPage } from '../catalogPage'
 
@@ -9,7 +8,8 @@ import { catalogPage } from '../catalogPage'
  * and session, so the prices are cached when `setRegion` confirms them.
  */
 export function usePrefetchCatalogPage() {
-  const queryClient = useQueryClient()
+  // The provider's cache (the one the grid reads), which may not be the context's.
+  const { queryClient } = useSessionSource()
   const client = useSearchClient()
   return useCallback(
     (_segmentKey: string, segment: Segment, session: Session | undefined) =>

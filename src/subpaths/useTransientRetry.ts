@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { SessionError } from 'vtex-session-react'
 
-/** A search that failed for what it asked (a 4xx, bad input, an answer that breaks the schema) fails the same way again. */
+/** A request that failed for what it asked (a 4xx, bad input, an answer that breaks the schema) fails the same way again. */
 const isRetryable = (error: SessionError) => error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500)
 
 type Retry = NonNullable<NonNullable<ReturnType<QueryClient['getDefaultOptions']>['queries']>['retry']>
@@ -12,9 +12,10 @@ const DEFAULT_RETRIES = 3
 
 /**
  * The app's own retry setting (its QueryClient's default, else React Query's three), for the
- * failures a retry can mend only: a "product not found" shows at once instead of after the retries.
+ * failures a retry can mend only (network, 5xx): a "product not found" or an unknown postal code
+ * shows at once instead of after the retries. Shared by the search and checkout hooks.
  */
-export function useSearchRetry(): (failureCount: number, error: SessionError) => boolean {
+export function useTransientRetry(): (failureCount: number, error: SessionError) => boolean {
   const own = useQueryClient().getDefaultOptions().queries?.retry as Retry | undefined
   return useMemo(
     () => (failureCount: number, error: SessionError) => {
