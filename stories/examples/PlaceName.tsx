@@ -1,5 +1,8 @@
 import { useRegion } from 'vtex-session-react'
-import { usePlaceAddress } from 'vtex-session-react/checkout'
+import { usePlaceAddress, type PostalCodeAddress } from 'vtex-session-react/checkout'
+
+/** "Botafogo, Rio de Janeiro": the neighbourhood and city the Checkout API gave; '' when it knows neither. */
+export const placeLabelOf = (address: PostalCodeAddress | undefined) => [address?.neighborhood, address?.city].filter(Boolean).join(', ')
 
 /**
  * The confirmed place as a shopper reads it: "Botafogo, Rio de Janeiro (22250-040)", from the
@@ -11,7 +14,7 @@ export function PlaceName({ testId = 'region', pending = false }: { testId?: str
   const { regionId } = useRegion()
   // Confirmed only, so a postal code is never shown under another place's name.
   const { place, address } = usePlaceAddress()
-  const named = [address?.neighborhood, address?.city].filter(Boolean).join(', ')
+  const named = placeLabelOf(address)
   const code = place?.postalCode
   return (
     <p data-testid={testId} data-region-id={regionId ?? ''}>

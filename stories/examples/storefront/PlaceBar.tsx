@@ -1,4 +1,5 @@
 import { useDeliveryPromise, usePlaceAddress } from 'vtex-session-react/checkout'
+import { placeLabelOf } from '../PlaceName'
 import { formatDistance } from './demoStore'
 
 /**
@@ -12,7 +13,7 @@ export function PlaceBar() {
   const { place, address } = usePlaceAddress()
   const { method, pickupPoint, setPickupPoint, pickupPoints } = useDeliveryPromise()
   const point = method === 'pickup' ? pickupPoints.find(({ id }) => id === pickupPoint) : undefined
-  const named = [address?.neighborhood, address?.city].filter(Boolean).join(', ')
+  const named = placeLabelOf(address)
   return (
     <div className="sf-placebar">
       {point ? (
