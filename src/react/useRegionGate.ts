@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { placeOf } from '../core/sessionPlace'
+import { pricedByPage } from './pricedByPage'
 import type { GateInputs, RegionGateState } from './regionPolicy'
 import { useSessionContext } from './SessionContext'
 
 /** Without a region policy nothing is applied: the gate only says whether the session has a place. */
-function plainGate({ confirmed }: GateInputs): RegionGateState {
+function plainGate({ confirmed, pageSegment }: GateInputs): RegionGateState {
   const status = !confirmed ? 'resolving' : placeOf(confirmed) ? 'set' : 'needed'
-  return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving', suggestion: undefined, ignored: [] }
+  return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving' || pricedByPage(pageSegment, false), suggestion: undefined, ignored: [] }
 }
 
 /**
@@ -40,6 +41,7 @@ export function useRegionGate(): RegionGateState {
       confirmed: confirmed.session,
       segmentStale: confirmed.segment === undefined && cache.find({ queryKey: runtime.keys.segment, exact: true })?.state.data !== undefined,
       onServer,
+      pageSegment: confirmed.session === undefined ? confirmed.segment : undefined,
     }
     const query = cache.find({ queryKey: runtime.keys.session, exact: true })
     return JSON.stringify(region ? region.gate(query, inputs) : plainGate(inputs))

@@ -3,21 +3,37 @@ import type { Session } from '../core/types'
 import type { FetchedSession } from './fetchSession'
 
 export interface PageCacheOptions {
-  /** Seconds a shared cache (CDN) may serve a shareable page (default 60). */
+  /** Seconds a shared cache (CDN) may serve a shared page (default 60). */
   maxAge?: number
   /** Seconds it may go on serving it while it revalidates (default 300). */
   staleWhileRevalidate?: number
 }
 
+/** The response header that names the page cache key a shared page was rendered for. */
+export const PAGE_CACHE_KEY_HEADER = 'x-page-cache-key'
+
+/**
+ * The headers of a shared page (`pageForRequest`): `public, s-maxage`, the key it was rendered for,
+ * and `Vary: Cookie`, so a cache that keys by nothing else never mixes segments (a CDN keyed by
+ * the page cache key drops it: `examples/cdn/varnish.vcl`).
+ */
+export function sharedPageHeaders(cacheKey: string, { maxAge = 60, staleWhileRevalidate = 300 }: PageCacheOptions = {}): Record<string, string> {
+  return {
+    'Cache-Control': `public, s-maxage=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`,
+    Vary: 'Cookie',
+    [PAGE_CACHE_KEY_HEADER]: cacheKey,
+  }
+}
+
 export interface PageCachePolicy {
-  /** Whether shoppers with the same segment may be served this same response. */
-  shareable: boolean
-  /** The page cache key (the segment key) when shareable; a CDN varies the cached page by it. */
-  cacheKey: string | undefined
-  /** Why not, when it is not shareable (for logs): no cookie value, no token. */
+  /** Always false: a page rendered with a shopper's session is theirs alone (`pageForRequest` renders the shared ones). */
+  shareable: false
+  /** Always `undefined` (kept for the shape of 0.2). */
+  cacheKey: undefined
+  /** Why this page is personal beyond holding a session (for logs): no cookie value, no token. */
   reason?: 'sets-cookie' | 'logged-in' | 'impersonating' | 'private-sales-channel'
   /** Response headers to set, as they are. */
-  headers: { 'Cache-Control': string; Vary: string }
+  headers: { 'Cache-Control': 'private, no-store'; Vary: 'Cookie' }
 }
 
 /** Vtex identifies a shopper by these (VTEX ID login, telesales impersonation). */
@@ -29,13 +45,12 @@ const impersonating = (session: Session) =>
   !!readSessionValue(session, 'impersonate', 'storeUserId') || !!readSessionValue(session, 'impersonate', 'storeUserEmail')
 
 /**
- * How a CDN may cache the page rendered for this session. Shoppers with equal segments see equal
- * prices, so an anonymous shopper on a public sales channel, whose response sets no cookie, gets a
- * page that may be shared under its segment key (as VTEX varies its own page cache by
- * `vtex_segment`). Anything personal — a cookie being set, a logged-in or impersonating shopper,
- * a private sales channel — is `private, no-store`.
+ * How a cache may keep a page rendered with the shopper's session (`fetchSession`,
+ * `sessionForRequest`): never shared. Its HTML and hydration hold the session (its id, postal
+ * code, coordinates), so a shared copy would show one shopper's session to the next. `reason` says
+ * what else makes it personal. Pages a CDN may share come from `pageForRequest`.
  */
-export function pageCachePolicy(fetched: FetchedSession, options: PageCacheOptions = {}): PageCachePolicy {
+export function pageCachePolicy(fetched: FetchedSession): PageCachePolicy {
   const reason =
     fetched.setCookie.length > 0
       ? 'sets-cookie'
@@ -46,13 +61,5 @@ export function pageCachePolicy(fetched: FetchedSession, options: PageCacheOptio
           : fetched.segment.channelPrivacy === 'private'
             ? 'private-sales-channel'
             : undefined
-  if (reason !== undefined) {
-    return { shareable: false, cacheKey: undefined, reason, headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } }
-  }
-  const { maxAge = 60, staleWhileRevalidate = 300 } = options
-  return {
-    shareable: true,
-    cacheKey: fetched.segmentKey,
-    headers: { 'Cache-Control': `public, s-maxage=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`, Vary: 'Cookie' },
-  }
+  return { shareable: false, cacheKey: undefined, ...(reason ? { reason } : {}), headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } }
 }

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { toRequestSettings } from '../core/request'
 import { sessionKeysFor } from '../runtime/sessionKeys'
 import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
+import type { PageForRequest } from './pageForRequest'
 
 export interface PrefetchSessionOptions extends FetchSessionOptions {
   /**
@@ -22,12 +23,25 @@ export function fillSessionCache(
   fetched: Pick<FetchedSession, 'session' | 'segment'>,
   providerBaseUrls: readonly string[] = [''],
 ): void {
-  // The provider keys its cache by its client's baseUrl, so normalize the same way (no trailing slash).
-  for (const baseUrl of new Set(providerBaseUrls.map((url) => toRequestSettings({ baseUrl: url }).baseUrl))) {
-    const keys = sessionKeysFor(baseUrl)
+  for (const keys of providerKeys(providerBaseUrls)) {
     queryClient.setQueryData(keys.session, fetched.session)
     queryClient.setQueryData(keys.segment, fetched.segment)
   }
+}
+
+/** The provider keys its cache by its client's baseUrl, so normalize the same way (no trailing slash). */
+const providerKeys = (providerBaseUrls: readonly string[]) =>
+  [...new Set(providerBaseUrls.map((url) => toRequestSettings({ baseUrl: url }).baseUrl))].map(sessionKeysFor)
+
+/**
+ * Fills the cache a page of `pageForRequest` hydrates from. A personal page: the session and the
+ * segment (`fillSessionCache`). A shared page: its segment alone, dated as old as can be, so the
+ * browser's provider reads the shopper's own session and segment after hydration (and shows the
+ * page's prices until then, re-pricing only if the shopper's segment differs).
+ */
+export function fillPageCache(queryClient: QueryClient, page: PageForRequest, providerBaseUrls: readonly string[] = ['']): void {
+  if (page.kind === 'personal') return fillSessionCache(queryClient, page, providerBaseUrls)
+  for (const keys of providerKeys(providerBaseUrls)) queryClient.setQueryData(keys.segment, page.segment, { updatedAt: 0 })
 }
 
 /**

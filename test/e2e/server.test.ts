@@ -347,19 +347,15 @@ describe('fetchSession against a Session Manager that answers only as the OpenAP
 })
 
 describe('pageCachePolicy', () => {
-  it('shares the page of an anonymous returning shopper on a public sales channel, under the segment key', async () => {
+  it('never shares a page rendered with a session, even an anonymous returning shopper’s on a public sales channel', async () => {
     const created = await fetchSession({ baseUrl: emulator.url })
     const returning = await fetchSession({ baseUrl: emulator.url, cookie: cookieHeaderOf(created.setCookie) })
     expect(returning.setCookie).toEqual([]) // the cookies it holds are not sent back
-    expect(pageCachePolicy(returning)).toEqual({
-      shareable: true,
-      cacheKey: created.segmentKey,
-      headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=300', Vary: 'Cookie' },
-    })
-    expect(pageCachePolicy(returning, { maxAge: 5, staleWhileRevalidate: 0 }).headers['Cache-Control']).toBe('public, s-maxage=5, stale-while-revalidate=0')
+    // Its HTML would carry this shopper's session id to the next shopper of the segment.
+    expect(pageCachePolicy(returning)).toEqual({ shareable: false, cacheKey: undefined, headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } })
   })
 
-  it('keeps private a page that sets a cookie (a new shopper), of a logged-in shopper, an impersonation or a private policy', async () => {
+  it('says what else makes it personal: a cookie set (a new shopper), a log-in, an impersonation or a private policy', async () => {
     const created = await fetchSession({ baseUrl: emulator.url })
     const privately = { shareable: false, cacheKey: undefined, headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } }
     expect(pageCachePolicy(created)).toEqual({ ...privately, reason: 'sets-cookie' })

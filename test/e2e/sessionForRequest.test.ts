@@ -35,16 +35,16 @@ describe('sessionForRequest(request, options)', () => {
     expect(page.cookie).toBe(cookieOf(setCookie))
   })
 
-  it('a returning anonymous shopper: one GET, nothing set, a page shared by segment', async () => {
+  it('a returning anonymous shopper: one GET, nothing set, and still private (the page holds their session)', async () => {
     const first = await sessionForRequest(pageRequest('/'), { baseUrl: emulator.url })
     const mark = emulator.mock.requests.length
     const cookie = `theme=dark; ${cookieOf(first.setCookie)}`
     const page = await sessionForRequest(pageRequest('/', cookie), { baseUrl: emulator.url, pageCache: { maxAge: 30, staleWhileRevalidate: 120 } })
     expect(lines().slice(mark)).toEqual(['GET /api/sessions?items=*'])
     expect(page.headers.getSetCookie()).toEqual([])
-    expect(page.headers.get('cache-control')).toBe('public, s-maxage=30, stale-while-revalidate=120')
+    expect(page.headers.get('cache-control')).toBe('private, no-store')
     expect(page.headers.get('vary')).toBe('Cookie')
-    expect(page.pageCache).toMatchObject({ shareable: true, cacheKey: page.segmentKey })
+    expect(page.pageCache).toMatchObject({ shareable: false, cacheKey: undefined })
     expect(page.cookie).toBe(cookie)
   })
 
