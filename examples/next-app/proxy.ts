@@ -1,26 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { sessionForRequest } from 'vtex-session-react/server'
-import { encodeHandedSession, HANDED_SESSION } from './lib/handedSession'
+import { pageForRequest } from 'vtex-session-react/server'
+import { encodeHandedPage, HANDED_PAGE } from './lib/handedPage'
 import { sessionManagerUrl } from '../shared/sessionManagerUrl'
 
 /**
- * Reads the shopper's session once per page request (a server component cannot set cookies):
- * creates it for a first-time shopper (regionalized by a Google ad's `region_id`), hands it to the page render, passes the `Set-Cookie`
- * values on unchanged, and says how a CDN may cache the page (by segment, or not at all).
+ * Decides once per page request which page it gets (a server component cannot set cookies):
+ * a shared page — the same for every anonymous shopper of a segment, first visits included, and
+ * cached by the CDN under its page cache key — or a personal one (signed in, a private sales
+ * channel) rendered with the shopper's session, which may set cookies and is never stored.
  * Its `Vary: Cookie` reaches the shopper through instrumentation.ts (Next would replace it).
  */
 export async function proxy(request: NextRequest) {
-  // A Google regional ad lands with ?region_id=: a shopper without a place gets it in this same
-  // request, so the first HTML is priced for the ad's region (one with a place keeps theirs).
-  const page = await sessionForRequest(request, { baseUrl: sessionManagerUrl() })
+  const page = await pageForRequest(request, { baseUrl: sessionManagerUrl() })
   const headers = new Headers(request.headers)
-  headers.set(HANDED_SESSION, encodeHandedSession(page))
-  // The page's own requests (its prices) go out with the cookies just set.
-  if (page.cookie !== null) headers.set('cookie', page.cookie)
+  headers.set(HANDED_PAGE, encodeHandedPage(page))
+  // A personal page's own requests go out with the cookies just set.
+  if (page.kind === 'personal' && page.cookie !== null) headers.set('cookie', page.cookie)
   const response = NextResponse.next({ request: { headers } })
-  // Each Set-Cookie on its own, Cache-Control and Vary.
+  // Each Set-Cookie on its own (personal pages only), Cache-Control, Vary and the page cache key.
   for (const [name, value] of page.headers) response.headers.append(name, value)
-  if (page.pageCache.cacheKey !== undefined) response.headers.set('x-page-cache-key', encodeURIComponent(page.pageCache.cacheKey))
   return response
 }
 

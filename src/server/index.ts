@@ -2,7 +2,7 @@
 export { fetchSession } from './fetchSession'
 export type { FetchedSession, FetchSessionOptions } from './fetchSession'
 export { fillSessionCache, prefetchSession } from './prefetchSession'
-export type { PrefetchSessionOptions } from './prefetchSession'
+export type { PageToFill, PrefetchSessionOptions } from './prefetchSession'
 export { pageCachePolicy, sharedPageHeaders, PAGE_CACHE_KEY_HEADER } from './pageCachePolicy'
 export { DEFAULT_PAGE_KEY, PAGE_KEY_FIELDS, PERSONAL_FACETS, pageCacheKeyOf, pageKindOf, pageSegmentOf } from './pageCacheKey'
 export type { PageKind, PersonalReason } from './pageCacheKey'

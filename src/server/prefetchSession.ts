@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { toRequestSettings } from '../core/request'
 import { sessionKeysFor } from '../runtime/sessionKeys'
 import { fetchSession, type FetchedSession, type FetchSessionOptions } from './fetchSession'
-import type { PageForRequest } from './pageForRequest'
+import type { PersonalPage, SharedPage } from './pageForRequest'
 
 export interface PrefetchSessionOptions extends FetchSessionOptions {
   /**
@@ -33,13 +33,16 @@ export function fillSessionCache(
 const providerKeys = (providerBaseUrls: readonly string[]) =>
   [...new Set(providerBaseUrls.map((url) => toRequestSettings({ baseUrl: url }).baseUrl))].map(sessionKeysFor)
 
+/** What a page of `pageForRequest` hydrates from (all of it, or the part a proxy handed on). */
+export type PageToFill = Pick<SharedPage, 'kind' | 'segment'> | Pick<PersonalPage, 'kind' | 'session' | 'segment'>
+
 /**
  * Fills the cache a page of `pageForRequest` hydrates from. A personal page: the session and the
  * segment (`fillSessionCache`). A shared page: its segment alone, dated as old as can be, so the
  * browser's provider reads the shopper's own session and segment after hydration (and shows the
  * page's prices until then, re-pricing only if the shopper's segment differs).
  */
-export function fillPageCache(queryClient: QueryClient, page: PageForRequest, providerBaseUrls: readonly string[] = ['']): void {
+export function fillPageCache(queryClient: QueryClient, page: PageToFill, providerBaseUrls: readonly string[] = ['']): void {
   if (page.kind === 'personal') return fillSessionCache(queryClient, page, providerBaseUrls)
   for (const keys of providerKeys(providerBaseUrls)) queryClient.setQueryData(keys.segment, page.segment, { updatedAt: 0 })
 }

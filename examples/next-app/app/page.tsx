@@ -1,32 +1,29 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { headers } from 'next/headers'
-// A framework-free helper from the main entry, in a server component: the `react-server`
-// condition gives the real function, not a client reference.
-import { readSessionValue } from 'vtex-session-react'
-import { fillSessionCache, prefetchSession } from 'vtex-session-react/server'
+import { fillPageCache, pageForRequest } from 'vtex-session-react/server'
 import { prefetchStorefront } from '../../shared/prefetchStorefront'
 import { sessionManagerUrl } from '../../shared/sessionManagerUrl'
-import { decodeHandedSession, HANDED_SESSION } from '../lib/handedSession'
+import { decodeHandedPage, HANDED_PAGE } from '../lib/handedPage'
 import { Providers } from './Providers'
 import { Storefront } from './Storefront'
 
-// Per-shopper HTML: read the session for every request.
+// Rendered per request; a CDN keeps the shared pages (proxy.ts says which are).
 export const dynamic = 'force-dynamic'
 
 export default async function StorefrontPage() {
   const requestHeaders = await headers()
   const queryClient = new QueryClient()
-  // Session and segment go into the cache SessionProvider reads: no loading flash, no request on load.
-  // proxy.ts has read them already; without it (another route), the page reads them itself.
-  // The provider (Providers.tsx) talks through app/api with baseUrl '': only its entries are filled.
-  const handed = decodeHandedSession(requestHeaders.get(HANDED_SESSION))
-  if (handed) fillSessionCache(queryClient, handed)
-  const page = handed ?? (await prefetchSession(queryClient, { baseUrl: sessionManagerUrl(), cookie: requestHeaders.get('cookie'), providerBaseUrl: '' }))
+  // proxy.ts decided the page (shared: the segment alone; personal: the shopper's session); without
+  // it (another route), the page decides for itself. The provider (Providers.tsx) talks through
+  // app/api with baseUrl '': only its entries are filled.
+  const handed = decodeHandedPage(requestHeaders.get(HANDED_PAGE))
+  const page = handed ?? (await pageForRequest(new Request('http://storefront.invalid/', { headers: requestHeaders }), { baseUrl: sessionManagerUrl() }))
+  fillPageCache(queryClient, page)
   await prefetchStorefront(queryClient, page, sessionManagerUrl())
 
   return (
-    // The page speaks the session's language (its cultureInfo), read on the server.
-    <div lang={readSessionValue(page.session, 'store', 'cultureInfo') ?? 'pt-BR'}>
+    // The page speaks the segment's language, as its prices do.
+    <div lang={page.segment.cultureInfo ?? 'pt-BR'}>
       <Providers state={dehydrate(queryClient)}>
         <Storefront />
       </Providers>

@@ -15,8 +15,9 @@ export function MiniCart() {
       <h2>
         Your cart <small>{count === 1 ? '1 item' : `${count} items`}</small>
       </h2>
+      {/* Loading takes the empty cart's one line: the cart arriving after hydration moves nothing. */}
       {isLoading ? (
-        <p>Loading the cart…</p>
+        <p className="sf-loading">Loading the cart…</p>
       ) : items.length === 0 ? (
         <p className="sf-empty">Nothing here yet.</p>
       ) : (

@@ -38,7 +38,7 @@ export async function startVarnish(originPort: number, vclFile = SHIPPED_VCL): P
   for (const deadline = Date.now() + 30_000; ; ) {
     if (varnishd.exitCode !== null) throw new Error(`varnishd exited (${varnishd.exitCode}): ${output}`)
     try {
-      await fetch(`${url}/api/segments`, { method: 'HEAD' })
+      await fetch(`${url}/api/segments`)
       break
     } catch {
       if (Date.now() > deadline) throw new Error(`varnishd did not start: ${output}`)

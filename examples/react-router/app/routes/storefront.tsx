@@ -1,22 +1,24 @@
 import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
 import { useState } from 'react'
 import { data, useLoaderData, type HeadersArgs, type LoaderFunctionArgs } from 'react-router'
-import { SessionProvider } from 'vtex-session-react'
-import { fillSessionCache, sessionForRequest } from 'vtex-session-react/server'
+import { SessionProvider, utmCapture } from 'vtex-session-react'
+import { fillPageCache, pageForRequest } from 'vtex-session-react/server'
 import { Storefront } from '../../../../stories/examples/Storefront'
 import { prefetchStorefront } from '../../../shared/prefetchStorefront'
 import { sessionManagerUrl } from '../../../shared/sessionManagerUrl'
+import { storefrontRegion } from '../../../shared/storefrontRegion'
 
 /**
- * The page's loader, on the server: the shopper's session for this request (one Session Manager
- * round trip; a Google ad's region_id applied to a shopper without a place), a QueryClient of its
- * own with the session, segment, first catalog page priced for the segment and the place's name, dehydrated into the
- * page. The response gets each Set-Cookie, Cache-Control and Vary.
+ * The page's loader, on the server. A shared page (anonymous shoppers, first visits included): no
+ * session is read; the first catalog page is priced for the request's page cache key (from the
+ * `vtex_segment` cookie, and a Google ad's `region_id`), and a CDN may keep the response. A
+ * personal page (signed in, a private sales channel): the shopper's session, one Session Manager
+ * round trip, `private, no-store`. Both dehydrate a QueryClient of their own into the page.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const page = await sessionForRequest(request, { baseUrl: sessionManagerUrl() })
+  const page = await pageForRequest(request, { baseUrl: sessionManagerUrl() })
   const queryClient = new QueryClient()
-  fillSessionCache(queryClient, page)
+  fillPageCache(queryClient, page)
   await prefetchStorefront(queryClient, page, sessionManagerUrl())
   return data({ state: dehydrate(queryClient) }, { headers: page.headers })
 }
@@ -31,7 +33,7 @@ export default function StorefrontPage() {
   return (
     <QueryClientProvider client={queryClient}>
       <HydrationBoundary state={state}>
-        <SessionProvider>
+        <SessionProvider captureUtm={utmCapture} region={storefrontRegion}>
           <Storefront />
         </SessionProvider>
       </HydrationBoundary>
