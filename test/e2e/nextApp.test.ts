@@ -118,28 +118,28 @@ describe('the Next.js example at start', () => {
 })
 
 describe('the Next.js App Router example', () => {
-  it('gives a first-time shopper a session and its cookies in the first response, in one Session Manager round trip', async () => {
+  it('gives a first visit the shared default page: no session created, no cookie set, kept by a CDN under the default key', async () => {
     const mark = emulator.mock.requests.length
     const response = await fetch(origin)
     const html = await response.text()
-    expect(response.headers.getSetCookie().map((header) => header.split('=')[0])).toEqual(['vtex_session', 'vtex_segment'])
-    // Passed on as they are: no Session Manager domain in them.
-    for (const header of response.headers.getSetCookie()) expect(header).not.toMatch(/domain=/i)
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(response.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
+    expect(response.headers.get('x-page-cache-key')).toBe('default')
     expect(html).toContain(price())
-    expect(pricingLines(mark)).toEqual(['POST /api/sessions?items=*', searchLine('&country=BRA')])
+    // The default segment (asked without cookies), then the search it prices.
+    expect(pricingLines(mark)).toEqual(['GET /api/segments', searchLine('&country=BRA')])
   })
 
-  it('lands a Google regional ad (?region_id=) already priced: one POST ?items=* with the place, then the regional search', async () => {
+  it('lands a Google regional ad (?region_id=) already priced, shared by its URL: the region looked up, no session written', async () => {
     const mark = emulator.mock.requests.length
     const regionId = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
     const response = await fetch(`${origin}/?region_id=${encodeURIComponent(regionId)}`)
     const html = (await response.text()).replace(/<!-- -->/g, '')
     expect(html).toContain(price(RIO))
-    expect(html).toContain('Deliver to <strong>Botafogo, Rio de Janeiro</strong>')
-    const lines = emulator.mock.requests.slice(mark).map(({ method, path, body }) => [`${method} ${path}`, body])
-    expect(lines[0]).toEqual(['POST /api/sessions?items=*', { public: { country: { value: 'BRA' }, postalCode: { value: '22250040' } } }])
-    // Then, side by side: the regional search and the place's name.
-    expect(lines.slice(1).map(([line]) => line).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250040', searchLine(`&regionId=${RIO}&zip-code=22250040&country=BRA`)])
+    expect(html).not.toContain(price())
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(response.headers.get('cache-control')).toMatch(/^public, s-maxage=/)
+    expect(emulatorLines(mark)).toEqual(['GET /api/segments', 'GET /api/checkout/pub/regions?country=BRA&postalCode=22250040&sc=1', searchLine(`&regionId=${RIO}&country=BRA`)])
   })
 
   it("forwards the cart's Checkout calls with the cart cookies, and passes its cookies on (no Domain)", async () => {
@@ -160,75 +160,82 @@ describe('the Next.js App Router example', () => {
     expect(emulatorLines(mark)).toEqual(['GET /api/checkout/pub/orderForm', `POST /api/checkout/pub/orderForm/${cart.orderFormId}/attachments/shippingData`])
   })
 
-  it('a new shopper keeps one session across page loads with the cookies passed on', async () => {
-    const first = await fetch(origin)
-    await first.arrayBuffer()
-    const cookie = cookiePairs(first)
-    const firstId = await sessionIdOf(cookie)
+  it('a returning anonymous shopper: their segment’s shared page, with no Session Manager request and nothing of their session in it', async () => {
+    const written = await fetch(`${origin}/api/sessions?items=*`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ public: { country: { value: 'BRA' }, postalCode: { value: '22271-010' } } }),
+    })
+    const { id } = (await written.json()) as { id: string }
+    // Not the storefront's example postal code (22250-040), which its input shows to everyone.
+    const cookie = cookiePairs(written)
     const mark = emulator.mock.requests.length
-    const second = await fetch(origin, { headers: { cookie } })
-    expect(await second.text()).toContain(price())
-    expect(second.headers.getSetCookie()).toEqual([])
-    expect(pricingLines(mark)).toEqual(['GET /api/sessions?items=*', searchLine('&country=BRA')])
-    expect(await sessionIdOf(cookie)).toBe(firstId)
+    const response = await fetch(origin, { headers: { cookie } })
+    const html = await response.text()
+    expect(html).toContain(price(RIO))
+    for (const personal of [id, '22271-010', '22271010', 'Botafogo, Rio de Janeiro']) expect(html).not.toContain(personal)
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(response.headers.get('x-page-cache-key')).toContain(`regionId=${RIO}`)
+    // The segment comes from the cookie: only the search is asked.
+    expect(pricingLines(mark)).toEqual([searchLine(`&regionId=${RIO}&country=BRA`)])
   })
 
-  it('tells a CDN how to cache each page: by segment for an anonymous returning shopper, never for a new or logged-in one', async () => {
+  it('tells a CDN how to cache each page: shared for first visits and anonymous shoppers, never for a signed-in one', async () => {
     const newShopper = await fetch(origin)
     await newShopper.arrayBuffer()
-    expect(newShopper.headers.get('cache-control')).toBe('private, no-store')
-    expect(varyFieldsOf(newShopper)).toContain('cookie')
-    const cookie = cookiePairs(newShopper)
-    const returning = await fetch(origin, { headers: { cookie } })
-    await returning.arrayBuffer()
-    expect(returning.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
-    expect(returning.headers.get('x-page-cache-key')).toMatch(/^%5B%5B/)
-    // Shared by a CDN that keys on nothing else: it must keep one shopper's page from another's.
-    expect(varyFieldsOf(returning)).toContain('cookie')
-    // Next's own fields stay (its client navigations fetch the same URL with `rsc: 1`).
-    expect(varyFieldsOf(returning)).toContain('rsc')
-    const sessionId = await sessionIdOf(cookie)
-    emulator.mock.logIn(sessionId, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
-    const loggedIn = await fetch(origin, { headers: { cookie } })
-    await loggedIn.arrayBuffer()
-    expect(loggedIn.headers.get('cache-control')).toBe('private, no-store')
-    expect(loggedIn.headers.get('x-page-cache-key')).toBeNull()
-    expect(varyFieldsOf(loggedIn)).toContain('cookie')
-    emulator.mock.logOut(sessionId)
+    expect(newShopper.headers.get('cache-control')).toBe('public, s-maxage=60, stale-while-revalidate=300')
+    // Vary: Cookie for a cache with no key of its own; Next's own fields stay (client navigations fetch the same URL with `rsc: 1`).
+    expect(varyFieldsOf(newShopper)).toEqual(expect.arrayContaining(['cookie', 'rsc']))
+    const created = await fetch(`${origin}/api/sessions?items=*`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"public":{}}' })
+    const { id } = (await created.json()) as { id: string }
+    const cookie = cookiePairs(created)
+    emulator.mock.logIn(id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    const signedIn = await fetch(origin, { headers: { cookie: `${cookie}; VtexIdclientAutCookie_store=token` } })
+    const html = await signedIn.text()
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+    expect(signedIn.headers.get('x-page-cache-key')).toBeNull()
+    expect(varyFieldsOf(signedIn)).toContain('cookie')
+    // A personal page is rendered with the session.
+    expect(html).toContain(id)
+    emulator.mock.logOut(id)
   })
 
   it('never lets a browser hand the page a session of its own making', async () => {
-    const forged = Buffer.from(JSON.stringify({ session: { id: 'forged', namespaces: {} }, segment: {}, segmentKey: 'x' })).toString('base64url')
-    const html = await (await fetch(origin, { headers: { 'x-storefront-session': forged } })).text()
+    const forged = Buffer.from(JSON.stringify({ kind: 'personal', session: { id: 'forged', namespaces: {} }, segment: {} })).toString('base64url')
+    const html = await (await fetch(origin, { headers: { 'x-storefront-page': forged } })).text()
     expect(html).not.toContain('forged')
   })
 
-  it("puts the shopper's region and its prices in the server HTML", async () => {
-    const first = await fetch(origin)
-    const cookie = cookiePairs(first)
-    await fetch(`${origin}/api/sessions`, {
-      method: 'PATCH',
-      headers: { cookie, 'content-type': 'application/json' },
+  it("puts a signed-in shopper's place and prices in their personal page's HTML", async () => {
+    const created = await fetch(`${origin}/api/sessions?items=*`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } }),
-    }).then((response) => response.arrayBuffer())
+    })
+    const { id } = (await created.json()) as { id: string }
+    emulator.mock.logIn(id, { email: 'shopper@mail.example' })
+    const cookie = `${cookiePairs(created)}; VtexIdclientAutCookie_store=token`
     const mark = emulator.mock.requests.length
     const html = (await (await fetch(origin, { headers: { cookie } })).text()).replace(/<!-- -->/g, '')
     expect(html).toContain('Deliver to <strong>Botafogo, Rio de Janeiro</strong>')
     expect(html).toContain(price(RIO))
-    // Rendered by the server component with readSessionValue from the main entry (react-server condition).
     expect(html).toContain('<div lang="pt-BR">')
     expect(pricingLines(mark).sort()).toEqual(['GET /api/checkout/pub/postal-code/BRA/22250-040', 'GET /api/sessions?items=*', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort())
+    emulator.mock.logOut(id)
   })
 
-  it('makes no pricing request on load, re-prices in place, names the place, and keeps the session across page loads', async () => {
+  it('hydrates a shared page with one session request and one segment read, re-prices in place, names the place, and keeps the session across page loads', async () => {
     const { page, errors, browserRequests } = await openPage()
+    await page.context().clearCookies()
     await page.setViewportSize({ width: 1280, height: 820 })
     await page.goto(origin)
     await page.getByTestId('grid').waitFor()
     expect(await gridPrices(page)).toContain(price())
-    // Once the page is quiet (the cart has loaded): the session, segment and prices came with the HTML.
+    // Once the page is quiet (the cart has loaded): the shopper's session created, its segment read,
+    // and no search: the segment is the one the page was priced for.
     await page.waitForLoadState('networkidle')
-    expect(browserRequests, 'pricing requests on load').toEqual([])
+    expect(browserRequests, 'pricing requests on load').toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    browserRequests.length = 0
     const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
     const sessionId = await sessionIdOf(cookie)
     await page.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
@@ -247,11 +254,14 @@ describe('the Next.js App Router example', () => {
 
     browserRequests.length = 0
     await page.reload()
-    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
+    // The shared page of the shopper's segment is priced for Rio; their place is named after hydration.
     expect(await gridPrices(page)).toContain(price(RIO))
+    await page.getByTestId('place').getByText('Botafogo, Rio de Janeiro').waitFor()
     await page.waitForLoadState('networkidle')
     expect(await sessionIdOf(cookie)).toBe(sessionId)
-    expect(browserRequests, 'pricing requests on the second load').toEqual([])
+    expect(browserRequests.sort(), 'requests on the second load').toEqual(
+      ['GET /api/sessions?items=*', 'GET /api/segments', 'GET /api/checkout/pub/postal-code/BRA/22250-040', searchLine(`&regionId=${RIO}&zip-code=22250-040&country=BRA`)].sort(),
+    )
     expect(errors, 'console errors (hydration warnings included)').toEqual([])
     await page.close()
   })
@@ -303,6 +313,8 @@ describe('the Next.js App Router example', () => {
     await first.goto(origin)
     await second.goto(origin)
     await second.getByTestId('grid').waitFor()
+    await Promise.all([first.waitForLoadState('networkidle'), second.waitForLoadState('networkidle')])
+    secondRequests.length = 0
     await second.evaluate(() => Reflect.set(window, '__noReloadMarker', 'still here'))
 
     await first.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
@@ -323,6 +335,8 @@ describe('the Next.js App Router example', () => {
     await page.context().clearCookies()
     await page.goto(origin)
     await page.getByTestId('grid').waitFor()
+    await page.waitForLoadState('networkidle')
+    browserRequests.length = 0
     await page.getByRole('textbox', { name: 'Postal code' }).fill('01310-100')
     const warmed = [`GET /api/checkout/pub/regions?country=BRA&postalCode=01310-100`, searchLine(`&regionId=${SAO_PAULO}&zip-code=01310-100&country=BRA`)]
     await expect.poll(() => browserRequests).toEqual(warmed)
@@ -336,9 +350,9 @@ describe('the Next.js App Router example', () => {
     await page.close()
   })
 
-  it('lands from a UTM link: the server renders the session, then one PATCH ?items=* sends the values and prices follow', async () => {
+  it('lands from a UTM link: the shared page first, then one PATCH ?items=* sends the values and prices follow', async () => {
     const { page, errors, browserRequests } = await openPage()
-    // A new visitor (no cookies), so the server renders a session without the campaign.
+    // A new visitor (no cookies): the shared default page, then the session is created with the campaign.
     await page.context().clearCookies()
     await page.goto(`${origin}/?utm_campaign=black-friday&utm_source=newsletter`)
     const expected = [
