@@ -10,6 +10,7 @@ vcl 4.1;
 
 import blob;
 import cookie;
+import std;
 
 backend origin {
     .host = "127.0.0.1";
@@ -17,6 +18,8 @@ backend origin {
 }
 
 sub vcl_recv {
+    # Cookies may come in several Cookie headers (HTTP/2, some TLS terminators): read them all.
+    std.collect(req.http.Cookie, "; ");
     unset req.http.x-page-cache-key;
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -187,7 +190,7 @@ sub vcl_backend_response {
         return (deliver);
     }
     # Stored only when the origin rendered a shared page for this very key and sets no cookie.
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(^|,)\s*public" ||
+    if (beresp.status != 200 || beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(^|,)\s*public" ||
         beresp.http.x-page-cache-key != bereq.http.x-page-cache-key) {
         set beresp.uncacheable = true;
         set beresp.ttl = 0s;
@@ -203,6 +206,14 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    # Caches after this one (a browser, a proxy) have no key of their own: they vary by Cookie.
+    if (resp.http.x-page-cache-key) {
+        if (resp.http.Vary) {
+            set resp.http.Vary = resp.http.Vary + ", Cookie";
+        } else {
+            set resp.http.Vary = "Cookie";
+        }
+    }
     # The key this cache computed, for logs and tests (the shopper's own segment: nothing secret).
     if (req.http.x-page-cache-key) {
         set resp.http.x-cdn-page-cache-key = req.http.x-page-cache-key;

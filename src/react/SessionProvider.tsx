@@ -1,7 +1,7 @@
 import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
-import type { Session } from '../core/types'
+import type { Segment, Session } from '../core/types'
 import { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 import { sessionRuntime } from './sessionRuntime'
@@ -76,12 +76,15 @@ export function SessionProvider({
   const runtime = sessionRuntime(queryClient, client)
   const value = useMemo<SessionContextValue>(() => {
     const settings = { staleTime, refetchOnWindowFocus, captureUtm, region }
+    // A shared page's segment (fillPageCache) stands in for the shopper's until it is read: as
+    // placeholder data, never in the cache, so nothing confirms it beside the shopper's session.
+    const pageSegment = () => queryClient.getQueryData<Segment>(runtime.keys.page)
     return {
       queryClient,
       runtime,
       region,
       sessionOptions: sessionQueryOptions(client, settings),
-      segmentOptions: segmentQueryOptions(client, settings),
+      segmentOptions: { ...segmentQueryOptions(client, settings), placeholderData: pageSegment },
     }
   }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm, region])
 

@@ -5,8 +5,7 @@ import { postalCodeKey, type RegionInput } from '../core/regionInput'
 import { resolveRegion, type IgnoredSource, type RegionDecision, type RegionSource, type SavedAddress } from '../core/regionResolver'
 import type { SessionError } from '../core/SessionError'
 import { placeOf, type SessionPlace } from '../core/sessionPlace'
-import type { Segment, Session } from '../core/types'
-import { pricedByPage } from './pricedByPage'
+import type { Session } from '../core/types'
 import { sessionRuntime } from './sessionRuntime'
 
 export interface RegionPolicyOptions {
@@ -59,6 +58,7 @@ export interface SessionLoad {
   staleTime: number | ((query: SessionQuery) => number)
 }
 
+/** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
 /** What the gate looks at besides the session query. */
 export interface GateInputs {
   /** The session as the Session Manager confirmed it (never a write in flight). */
@@ -67,11 +67,6 @@ export interface GateInputs {
   segmentStale: boolean
   /** Rendering on a server, which cannot see the page URL. */
   onServer: boolean
-  /**
-   * The segment a shared page was priced with, while the shopper's own session is not read yet
-   * (a segment cached without a session): regional queries may run with it, as the server's did.
-   */
-  pageSegment: Segment | undefined
 }
 
 /** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
@@ -212,7 +207,7 @@ export function regionPolicy({
             ? inner.staleTime(query)
             : inner.staleTime,
     }),
-    gate(query, { confirmed, segmentStale, onServer, pageSegment }) {
+    gate(query, { confirmed, segmentStale, onServer }) {
       const record = query && loads.get(query)
       const decision = record?.decision
       const place = confirmed && placeOf(confirmed)
@@ -225,7 +220,7 @@ export function regionPolicy({
         status,
         source,
         required,
-        ready: status === 'set' || (!required && status === 'needed') || pricedByPage(pageSegment, required),
+        ready: status === 'set' || (!required && status === 'needed'),
         suggestion: required ? storeDefault : undefined,
         ignored: decision?.ignored ?? [],
       }

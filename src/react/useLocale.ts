@@ -1,8 +1,8 @@
 import { toLocaleFields } from '../core/commerceInput'
 import { readSessionValue } from '../core/readSessionValue'
-import type { Session } from '../core/types'
+import type { Segment, Session } from '../core/types'
 import { readStateOf, type ReadState, type WriteState } from './readState'
-import { useSessionQuery } from './useSessionQuery'
+import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
 import { useSessionWrite } from './useSessionWrite'
 
 export interface Locale {
@@ -26,11 +26,21 @@ const selectLocale = (session: Session): Locale => ({
   countryCode: readSessionValue(session, 'store', 'countryCode'),
 })
 
+/** A shared page's locale (its segment's), shown until the session is read: a page's prices are formatted as the server formatted them. */
+const selectPageLocale = ({ cultureInfo, currencyCode, currencySymbol, countryCode }: Segment): Locale => ({
+  cultureInfo: cultureInfo ?? undefined,
+  currencyCode: currencyCode ?? undefined,
+  currencySymbol: currencySymbol ?? undefined,
+  countryCode: countryCode ?? undefined,
+})
+
 /** The session's locale and currency, and `setLocale` to change the locale. */
 export function useLocale(): UseLocaleResult {
   const locale = useSessionQuery('useLocale', selectLocale)
+  // Not enabled: reads what is there (a shared page's segment), never asks for the segment.
+  const page = useSegmentQuery('useLocale', selectPageLocale, false)
   const { write, ...writeState } = useSessionWrite('useLocale', toLocaleFields)
-  return { ...(locale.data ?? EMPTY_LOCALE), setLocale: write, ...readStateOf(locale), ...writeState }
+  return { ...(locale.data ?? page.data ?? EMPTY_LOCALE), setLocale: write, ...readStateOf(locale), ...writeState }
 }
 
 const EMPTY_LOCALE: Locale = { cultureInfo: undefined, currencyCode: undefined, currencySymbol: undefined, countryCode: undefined }

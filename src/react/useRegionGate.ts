@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { placeOf } from '../core/sessionPlace'
-import { pricedByPage } from './pricedByPage'
+import type { Segment } from '../core/types'
 import type { GateInputs, RegionGateState } from './regionPolicy'
 import { useSessionContext } from './SessionContext'
 
 /** Without a region policy nothing is applied: the gate only says whether the session has a place. */
-function plainGate({ confirmed, pageSegment }: GateInputs): RegionGateState {
+function plainGate({ confirmed }: GateInputs): RegionGateState {
   const status = !confirmed ? 'resolving' : placeOf(confirmed) ? 'set' : 'needed'
-  return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving' || pricedByPage(pageSegment, false), suggestion: undefined, ignored: [] }
+  return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving', suggestion: undefined, ignored: [] }
 }
 
 /**
@@ -41,10 +41,14 @@ export function useRegionGate(): RegionGateState {
       confirmed: confirmed.session,
       segmentStale: confirmed.segment === undefined && cache.find({ queryKey: runtime.keys.segment, exact: true })?.state.data !== undefined,
       onServer,
-      pageSegment: confirmed.session === undefined ? confirmed.segment : undefined,
     }
     const query = cache.find({ queryKey: runtime.keys.session, exact: true })
-    return JSON.stringify(region ? region.gate(query, inputs) : plainGate(inputs))
+    const gate = region ? region.gate(query, inputs) : plainGate(inputs)
+    // Until the shopper's session is read, a shared page's segment prices regional queries, as it
+    // priced the server's render of them (with a region, where one is required).
+    const page = confirmed.session === undefined ? cache.find<Segment>({ queryKey: runtime.keys.page, exact: true })?.state.data : undefined
+    const pricedByPage = !!page && (!gate.required || !!page.regionId)
+    return JSON.stringify(pricedByPage && !gate.ready ? { ...gate, ready: true } : gate)
   }
   // The server knows no page URL: hydration renders what it rendered, then looks at the URL.
   const text = useSyncExternalStore(

@@ -16,6 +16,8 @@ export interface SessionSource {
   confirmedSession: () => Session | undefined
   /** The segment that describes the same confirmed server state (`undefined` until read). */
   confirmedSegment: () => Segment | undefined
+  /** The segment a shared page was priced with (`fillPageCache` on the server), if this page is one. */
+  pageSegment: () => Segment | undefined
   /** Writes public fields through the provider's write queue; resolves with the confirmed session. */
   writeSession: (fields: PublicFieldValues) => Promise<Session>
 }
@@ -28,6 +30,7 @@ export function useSessionSource(): SessionSource {
     queryClient,
     confirmedSession: () => runtime.confirmed().session,
     confirmedSegment: () => runtime.confirmed().segment,
+    pageSegment: () => queryClient.getQueryData<Segment>(runtime.keys.page),
     writeSession: (fields) => runtime.write(fields),
   }
 }

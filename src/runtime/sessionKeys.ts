@@ -7,13 +7,16 @@ export const sessionKeys = {
   all: ['vtex-session'],
   session: ['vtex-session', 'session'],
   segment: ['vtex-session', 'segment'],
+  /** The segment a shared page was priced with (`fillPageCache`): shown until the shopper's own is read. */
+  page: ['vtex-session', 'page'],
 } as const
 
 export interface SessionKeys {
   readonly session: readonly unknown[]
   readonly segment: readonly unknown[]
+  readonly page: readonly unknown[]
 }
 
 /** The keys of one Session Manager origin: those above for `''`, the origin appended for any other. */
 export const sessionKeysFor = (baseUrl: string): SessionKeys =>
-  baseUrl === '' ? sessionKeys : { session: [...sessionKeys.session, baseUrl], segment: [...sessionKeys.segment, baseUrl] }
+  baseUrl === '' ? sessionKeys : { session: [...sessionKeys.session, baseUrl], segment: [...sessionKeys.segment, baseUrl], page: [...sessionKeys.page, baseUrl] }

@@ -61,8 +61,9 @@ export function pageSegmentOf(segment: Segment): Segment {
   const page: Segment = {}
   for (const field of PAGE_KEY_FIELDS) {
     const value = segment[field]
-    if (typeof value !== 'string') page[field] = null
-    else page[field] = field === 'facets' ? sharedFacetsOf(value) : value
+    const text = typeof value !== 'string' ? '' : field === 'facets' ? sharedFacetsOf(value) : value
+    // Empty and absent are one key value (`regionId=`), so one page value: null.
+    page[field] = text === '' ? null : text
   }
   return page
 }

@@ -65,15 +65,16 @@ export async function pageForRequest(request: Request, options: PageForRequestOp
   const segment = kind.segment ?? pageSegmentOf(defaultSegment ?? (await createSessionClient(settings).getSegment()))
   const found = options.regionFromUrl === false ? undefined : parseGoogleRegionId(new URL(request.url).searchParams.get(GOOGLE_REGION_PARAM), options.countries)
   const regionFromUrl = found && 'region' in found && !segment.regionId ? found.region : null
-  const regionId = regionFromUrl && (await regionIdOf(settings, regionFromUrl, segment.channel))
-  return {
-    kind: 'shared',
-    cacheKey: kind.cacheKey,
-    segment: regionId ? { ...segment, regionId } : segment,
-    regionFromUrl,
-    headers: new Headers(sharedPageHeaders(kind.cacheKey, options.pageCache)),
-  }
+  // The region is a refinement: a slow or failing Checkout API must not hold or fail the page. Then
+  // the page is priced without it and kept by no cache (the browser writes the place and re-prices).
+  const regionId = regionFromUrl && (await regionIdOf({ ...settings, timeoutMs: Math.min(settings.timeoutMs, REGION_TIMEOUT_MS) }, regionFromUrl, segment.channel).catch(() => undefined))
+  const headers = new Headers(sharedPageHeaders(kind.cacheKey, options.pageCache))
+  if (regionId === undefined) headers.set('Cache-Control', 'private, no-store')
+  return { kind: 'shared', cacheKey: kind.cacheKey, segment: regionId ? { ...segment, regionId } : segment, regionFromUrl, headers }
 }
+
+/** How long a shared page waits for its URL's region (milliseconds). */
+const REGION_TIMEOUT_MS = 2_000
 
 /** The Checkout API's region for a place (`GET /api/checkout/pub/regions`), `null` where it has none. */
 async function regionIdOf(settings: ReturnType<typeof toRequestSettings>, { country, postalCode }: GoogleRegion, channel: string | null | undefined): Promise<string | null> {

@@ -38,13 +38,13 @@ export type PageToFill = Pick<SharedPage, 'kind' | 'segment'> | Pick<PersonalPag
 
 /**
  * Fills the cache a page of `pageForRequest` hydrates from. A personal page: the session and the
- * segment (`fillSessionCache`). A shared page: its segment alone, dated as old as can be, so the
- * browser's provider reads the shopper's own session and segment after hydration (and shows the
- * page's prices until then, re-pricing only if the shopper's segment differs).
+ * segment (`fillSessionCache`). A shared page: the segment it was priced with, under a key of its
+ * own (`sessionKeys.page`), never as the shopper's: the browser's provider reads their session and
+ * segment after hydration, and segment readers show the page's until then (as placeholder data).
  */
 export function fillPageCache(queryClient: QueryClient, page: PageToFill, providerBaseUrls: readonly string[] = ['']): void {
   if (page.kind === 'personal') return fillSessionCache(queryClient, page, providerBaseUrls)
-  for (const keys of providerKeys(providerBaseUrls)) queryClient.setQueryData(keys.segment, page.segment, { updatedAt: 0 })
+  for (const keys of providerKeys(providerBaseUrls)) queryClient.setQueryData(keys.page, page.segment)
 }
 
 /**

@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process'
 import { chromiumToRun } from './chromium'
+import { ensureVarnish } from './cdn/varnish'
 
 /**
- * Picks (and, for the bundled one, unpacks) the Chromium once, before the test files — which run
- * in parallel — launch it: two of them unpacking it at the same time could start a half-written binary.
+ * Before the test files — which run in parallel — start: picks (and, for the bundled one, unpacks)
+ * the Chromium once (two files unpacking it at once could start a half-written binary), and makes
+ * sure Debian's Varnish is there for the shared-cache tests.
  */
-export default async function prepareChromium(): Promise<void> {
+export default async function prepareBrowserAndCache(): Promise<void> {
   await chromiumToRun()
+  ensureVarnish((command, args) => execFileSync(command, args, { stdio: 'inherit' }))
 }

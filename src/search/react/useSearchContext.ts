@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useRegionGate, useSegment, type Segment, type SessionError, type Session } from 'vtex-session-react'
+import { useRegionGate, useSegment, useSessionSource, type Segment, type SessionError, type Session } from 'vtex-session-react'
 import { useConfirmedState } from '../../subpaths/useConfirmedState'
 import { searchContextOf, type SearchContext } from '../searchContext'
 
@@ -10,7 +10,10 @@ const contextText = (session: Session | undefined, segment: Segment | undefined)
 export function useSearchContextState(): { context: SearchContext | undefined; sessionError: SessionError | null } {
   // Keeps the segment loaded (and re-read when it changes).
   const sessionError = useSegment().error
-  const text = useConfirmedState(contextText)
+  const { pageSegment } = useSessionSource()
+  // Until the shopper's segment is read, a shared page's own context (its segment alone, as the
+  // server searched with it): never the shopper's session beside the page's segment.
+  const text = useConfirmedState((session, segment) => (segment ? contextText(session, segment) : contextText(undefined, pageSegment())))
   // A search is regional: none while the shopper's place is being resolved, or missing where the store requires one.
   const { ready } = useRegionGate()
   const context = useMemo(() => (text === undefined || !ready ? undefined : (JSON.parse(text) as SearchContext)), [text, ready])

@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -18,6 +18,23 @@ export interface Varnish {
 
 const run = promisify(execFile)
 
+const VARNISHD = '/usr/sbin/varnishd'
+
+/**
+ * Debian's Varnish, installed with apt when it is missing and this user may (root, as on CI and
+ * this project's machines): `npm test` sets up what it needs. Elsewhere, a clear error says what to install.
+ */
+export function ensureVarnish(exec: (command: string, args: string[]) => void): void {
+  if (existsSync(VARNISHD)) return
+  const isRoot = process.getuid?.() === 0
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    throw new Error('The shared-cache tests need Varnish 7 (Debian: apt-get install varnish; it provides /usr/sbin/varnishd)')
+  }
+  console.log('Installing Debian’s varnish for the shared-cache tests (apt-get install varnish)…')
+  exec('apt-get', ['update', '-qq'])
+  exec('apt-get', ['install', '-y', '-qq', 'varnish'])
+}
+
 /**
  * Debian's Varnish in the foreground on a free port of 127.0.0.1, in front of `originPort`, with
  * a VCL file whose backend port is the placeholder `ORIGIN_PORT`. No jail, no admin port, its
@@ -29,7 +46,7 @@ export async function startVarnish(originPort: number, vclFile = SHIPPED_VCL): P
   writeFileSync(vcl, readFileSync(vclFile, 'utf8').replace('"ORIGIN_PORT"', `"${originPort}"`))
   const port = await freePort()
   const name = join(folder, 'instance')
-  const varnishd: ChildProcess = spawn('varnishd', ['-F', '-j', 'none', '-T', 'none', '-n', name, '-a', `127.0.0.1:${port}`, '-f', vcl, '-s', 'malloc,64m'], {
+  const varnishd: ChildProcess = spawn(VARNISHD, ['-F', '-j', 'none', '-T', 'none', '-n', name, '-a', `127.0.0.1:${port}`, '-f', vcl, '-s', 'malloc,64m'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let output = ''

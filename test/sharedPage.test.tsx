@@ -1,0 +1,123 @@
+import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQuery, type DehydratedState } from '@tanstack/react-query'
+import { act, render, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { createSessionClient, SessionProvider, useSegment, useSegmentKey, useSessionSource, type Segment, type SessionProviderProps } from '../src/index'
+import { fillPageCache, pageSegmentOf } from '../src/server/index'
+import { createTestQueryClient, mock } from './harness'
+
+let browserFrom = 0
+const sessionRequests = () => mock.requests.slice(browserFrom).filter((request) => request.path.startsWith('/api/'))
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 100)))
+
+/**
+ * A returning anonymous shopper (cookies set) gets the shared page of their own segment:
+ * the server fills the segment alone (fillPageCache), prefetches a price query, dehydrates.
+ */
+async function sharedPageOfShopper(): Promise<{ state: DehydratedState; page: Segment }> {
+  const shopper = createSessionClient()
+  await shopper.getSession()
+  const page = pageSegmentOf(await shopper.getSegment())
+  const server = createTestQueryClient()
+  fillPageCache(server, { kind: 'shared', segment: page })
+  await server.prefetchQuery({ queryKey: ['prices'], queryFn: () => ({ price: 10 }) })
+  const state = dehydrate(server)
+  browserFrom = mock.requests.length // from here on, only the browser's requests count
+  return { state, page }
+}
+
+function Browser({ state, children, queryClient = createTestQueryClient(), ...props }: { state: DehydratedState; children: ReactNode; queryClient?: QueryClient } & Omit<SessionProviderProps, 'children'>) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <HydrationBoundary state={state}>
+        <SessionProvider {...props}>{children}</SessionProvider>
+      </HydrationBoundary>
+    </QueryClientProvider>
+  )
+}
+
+describe('a shared page hydrated from its segment alone', () => {
+  it('does not re-price when the shopper’s segment is the one the page was priced with (segment key and dependentQueries)', async () => {
+    const { state } = await sharedPageOfShopper()
+    const keys: Array<string | undefined> = []
+    let priceFetches = 0
+    function Prices() {
+      keys.push(useSegmentKey())
+      useQuery({ queryKey: ['prices'], queryFn: () => (priceFetches++, { price: 10 }), staleTime: Infinity })
+      return null
+    }
+    render(
+      <Browser state={state} dependentQueries={[['prices']]}>
+        <Prices />
+      </Browser>,
+    )
+    await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/segments'))
+    await settle()
+    // Same key fields (channel, locale, region, price tables…): nothing to re-price.
+    expect({ distinctKeys: new Set(keys.filter(Boolean)).size, priceFetches }).toEqual({ distinctKeys: 1, priceFetches: 0 })
+  })
+
+  it('reads the shopper’s segment after the session with staleTime: Infinity (dataUpdatedAt 0 is not stale then)', async () => {
+    const { state } = await sharedPageOfShopper()
+    const seen: Array<Segment | undefined> = []
+    function Reader() {
+      seen.push(useSegment().data)
+      return null
+    }
+    render(
+      <Browser state={state} staleTime={Infinity}>
+        <Reader />
+      </Browser>,
+    )
+    await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/sessions?items=*'))
+    await settle()
+    expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(seen.at(-1)?.currencySymbol).toBe('R$')
+  })
+
+  it('reads the shopper’s segment after the session when the app turns refetchOnMount off (a common SSR default)', async () => {
+    const { state } = await sharedPageOfShopper()
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnMount: false } } })
+    const seen: Array<Segment | undefined> = []
+    function Reader() {
+      seen.push(useSegment().data)
+      return null
+    }
+    render(
+      <Browser state={state} queryClient={queryClient}>
+        <Reader />
+      </Browser>,
+    )
+    await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/sessions?items=*'))
+    await settle()
+    expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    expect(seen.at(-1)?.currencySymbol).toBe('R$')
+  })
+
+  it('never confirms the shopper’s session beside the page’s segment (session and segment describe one server state)', async () => {
+    const { state, page } = await sharedPageOfShopper()
+    const mixed: string[] = []
+    function Watcher() {
+      const { confirmedSession, confirmedSegment, queryClient } = useSessionSource()
+      // Look at every cache update, as useConfirmedState does.
+      queryClient.getQueryCache().subscribe(({ type }) => {
+        if (type !== 'updated') return
+        const session = confirmedSession()
+        const segment = confirmedSegment()
+        if (session && segment && JSON.stringify(segment) === JSON.stringify(page)) mixed.push(session.id)
+      })
+      useSegment()
+      return null
+    }
+    mock.setLatency(({ path }) => (path.startsWith('/api/segments') ? 50 : 0))
+    render(
+      <Browser state={state}>
+        <Watcher />
+      </Browser>,
+    )
+    await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/segments'))
+    await settle()
+    expect(mixed).toEqual([])
+  })
+})
