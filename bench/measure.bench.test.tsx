@@ -10,6 +10,7 @@ import { createSessionManagerMock } from 'vtex-session-react/testing'
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
 import { PricedPostalCodeSelector } from '../stories/examples/PricedPostalCodeSelector'
 import { PriceList } from '../stories/examples/PriceList'
+import { fillPageCache, pageSegmentOf } from '../src/server/index'
 import { median, saveResults } from './results.mjs'
 import { settle as settleEmulator } from './settle'
 
@@ -31,8 +32,8 @@ function fresh(latency = 0) {
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
 
-function Providers({ children, initialSession }: { children: ReactNode; initialSession?: Session }) {
-  const [queryClient] = useState(newQueryClient)
+function Providers({ children, initialSession, queryClient: given }: { children: ReactNode; initialSession?: Session; queryClient?: QueryClient }) {
+  const [queryClient] = useState(() => given ?? newQueryClient())
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider initialSession={initialSession}>{children}</SessionProvider>
@@ -126,6 +127,14 @@ describe('benchmark', () => {
     render(<Providers initialSession={ssrSession}><SessionReaders /></Providers>)
     await settle()
     requests['mount with SSR hydration (initialSession): 3 session readers'] = sessionManagerRequests()
+
+    fresh()
+    const pageClient = newQueryClient()
+    fillPageCache(pageClient, { kind: 'shared', segment: pageSegmentOf((await (await fetch('/api/segments')).json()) as Segment) })
+    mock.reset()
+    render(<Providers queryClient={pageClient}><SessionReaders /><PriceList /></Providers>)
+    await settle()
+    requests['mount on a shared page (the page\'s segment hydrated, no session): session readers + a segment-keyed price list'] = sessionManagerRequests()
 
     fresh()
     render(<Providers><RegionControl /><PriceList /></Providers>)

@@ -5,6 +5,24 @@ import { readResults } from './results.mjs'
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
 
+/** The shared-cache replay (`bench/cdn.bench.test.ts`) as a table, or `undefined` before it ran. */
+export function sharedCacheReport(results = readResults()) {
+  const shared = results.sharedCache
+  if (!shared) return undefined
+  const row = (name, model) =>
+    `| ${name} | ${model.originRenders} | ${model.sessionManagerRequests} | ${model.hitRatio} % (ideal ${model.idealHitRatio} %) | ${model.hitMedianMs === null ? '—' : `${model.hitMedianMs} ms`} | ${model.missMedianMs} ms | ${model.leaks} |`
+  return [
+    `### Pages through a shared cache: ${shared.before.views} page views from 200 shoppers through Varnish (${shared.latencyMs} ms per Session Manager or search request)`,
+    '',
+    '| page model | origin renders | Session Manager requests (server) | hit ratio | time to priced HTML, hit (median) | miss (median) | leaked values |',
+    '|---|---|---|---|---|---|---|',
+    row("before: every page rendered with the shopper's session (`sessionForRequest`)", shared.before),
+    row('after: `pageForRequest` (shared pages from the segment, personal ones with the session)', shared.after),
+    '',
+    'After hydration the browser reads the shopper\'s session and segment (one request each) on a shared page; a page with the session in it needs neither.',
+  ].join('\n')
+}
+
 /** The markdown for these results (default: bench/results.json). */
 export function benchReport(results = readResults()) {
   const lines = []
@@ -28,6 +46,9 @@ export function benchReport(results = readResults()) {
       `| client: \`regionPolicy()\` (GET, PATCH \`?items=*\` with the place, the segment, then the search) | ${landing.client.medianMs} ms | ${asked(landing.client.requests)} |`,
     )
   }
+
+  const shared = sharedCacheReport(results)
+  if (shared) lines.push('', shared)
 
   const time = results.timeToNewPrices
   lines.push(

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { benchReport } from '../bench/report.mjs'
+import { benchReport, sharedCacheReport } from '../bench/report.mjs'
 import { FigureError, fillRegions, findRegions, lineDiff } from './figureRegions.mjs'
 
 const root = process.cwd()
@@ -47,6 +47,11 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
 
 const figures = {
   bench: once(() => benchReport()),
+  'shared-cache': once(() => {
+    const report = sharedCacheReport()
+    if (report === undefined) throw new FigureError('bench/results.json has no sharedCache section: run npm run bench')
+    return report
+  }),
   sizes: once(() => {
     const rows = sizeConfig().map(({ name }) => {
       const { size, sizeLimit } = sizeOf(name)

@@ -59,7 +59,7 @@ export async function pageForRequest(request: Request, options: PageForRequestOp
     // Personal whatever the session says: the CDN passed it by its cookies.
     const headers = new Headers(page.headers)
     headers.set('Cache-Control', 'private, no-store')
-    return { ...page, kind: 'personal', reason: page.pageCache.reason ?? kind.reason, headers }
+    return { ...page, kind: 'personal', reason: kind.reason, headers }
   }
   const settings = toRequestSettings({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers, timeoutMs: options.timeoutMs })
   const segment = kind.segment ?? pageSegmentOf(defaultSegment ?? (await createSessionClient(settings).getSegment()))

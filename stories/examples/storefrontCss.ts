@@ -42,6 +42,8 @@ export const storefrontCss = `
 .sf-qty { display: flex; align-items: center; gap: 0.4rem; }
 .sf-qty button { padding: 0 0.5rem; line-height: 1.3; background: #fff; color: #1f1d1a; }
 .sf-total { display: flex; justify-content: space-between; border-top: 1px solid #e8e1d6; margin-top: 0.9rem; padding-top: 0.7rem; font-size: 1rem; }
+/* The total keeps one box, its text starting at one place, from "—" (the cart loading after hydration) to its amount: nothing moves. */
+.sf-total strong { min-width: 7rem; text-align: left; }
 .sf-dialog { position: fixed; inset: 0; background: rgba(31, 29, 26, 0.45); display: grid; place-items: center; z-index: 10; }
 .sf-dialog form { background: #fff; border-radius: 18px; padding: 1.5rem; width: min(24rem, 90vw); display: grid; gap: 0.75rem; box-shadow: 0 20px 50px rgba(0, 0, 0, 0.2); }
 .sf-dialog h2 { margin: 0; font-size: 1.2rem; }

@@ -71,6 +71,7 @@ describe.each<ExampleName>(['next-app', 'react-router'])('the %s example behind 
       ['a returning shopper in Rio', 'rio', '/', 'Botafogo, Rio de Janeiro'],
       ['a returning shopper in São Paulo', 'sao-paulo', '/?ref=instagram', 'Bela Vista, São Paulo'],
       ['a returning shopper with the delivery promise’s place in their segment', 'rio-delivery', '/?page=2', 'Botafogo, Rio de Janeiro'],
+      ['a returning shopper on the US sales channel (dollars, en-US)', 'usd', '/?sort=price', 'Enter a postal code'],
     ])('%s: their own place and cart, the HTML’s prices never replaced, one session request', async (_, group, path, placeName) => {
       const shopper = byGroup(group)
       const visit = await visitInBrowser(browser, varnish.url, shopper, path)
