@@ -58,7 +58,10 @@ describe('a shared page hydrated from its segment alone', () => {
     expect({ distinctKeys: new Set(keys.filter(Boolean)).size, priceFetches }).toEqual({ distinctKeys: 1, priceFetches: 0 })
   })
 
-  it('reads the shopper’s segment after the session with staleTime: Infinity (dataUpdatedAt 0 is not stale then)', async () => {
+  it.each([
+    ['staleTime: Infinity on the provider', { staleTime: Infinity }, createTestQueryClient],
+    ['refetchOnMount turned off by the app (a common SSR default)', {}, () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnMount: false } } })],
+  ])('reads the shopper’s segment after the session whatever the app’s query options: %s', async (_, props, makeQueryClient) => {
     const { state } = await sharedPageOfShopper()
     const seen: Array<Segment | undefined> = []
     function Reader() {
@@ -66,32 +69,14 @@ describe('a shared page hydrated from its segment alone', () => {
       return null
     }
     render(
-      <Browser state={state} staleTime={Infinity}>
+      <Browser state={state} queryClient={makeQueryClient()} {...props}>
         <Reader />
       </Browser>,
     )
     await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/sessions?items=*'))
     await settle()
     expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
-    expect(seen.at(-1)?.currencySymbol).toBe('R$')
-  })
-
-  it('reads the shopper’s segment after the session when the app turns refetchOnMount off (a common SSR default)', async () => {
-    const { state } = await sharedPageOfShopper()
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnMount: false } } })
-    const seen: Array<Segment | undefined> = []
-    function Reader() {
-      seen.push(useSegment().data)
-      return null
-    }
-    render(
-      <Browser state={state} queryClient={queryClient}>
-        <Reader />
-      </Browser>,
-    )
-    await waitFor(() => expect(sessionRequests().map(({ path }) => path)).toContain('/api/sessions?items=*'))
-    await settle()
-    expect(sessionRequests().map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /api/sessions?items=*', 'GET /api/segments'])
+    // The shopper's own segment (the page's has no currencySymbol).
     expect(seen.at(-1)?.currencySymbol).toBe('R$')
   })
 
