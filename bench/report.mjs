@@ -10,14 +10,17 @@ export function sharedCacheReport(results = readResults()) {
   const shared = results.sharedCache
   if (!shared) return undefined
   const row = (name, model) =>
-    `| ${name} | ${model.originRenders} | ${model.sessionManagerRequests} | ${model.hitRatio} % (ideal ${model.idealHitRatio} %) | ${model.hitMedianMs === null ? '—' : `${model.hitMedianMs} ms`} | ${model.missMedianMs} ms | ${model.leaks} |`
+    `| ${name} | ${model.originRenders} | ${model.sessionManagerRequests} | ${model.hitRatio} % (ideal ${model.idealHitRatio} %) | ${model.hitMedianMs === null ? '—' : `${model.hitMedianMs} ms`} | ${model.missMedianMs} ms | ${model.leakingViews} | ${model.personalViewsServedByTheCache} |`
   return [
     `### Pages through a shared cache: ${shared.before.views} page views from 200 shoppers through Varnish (${shared.latencyMs} ms per Session Manager or search request)`,
     '',
-    '| page model | origin renders | Session Manager requests (server) | hit ratio | time to priced HTML, hit (median) | miss (median) | leaked values |',
-    '|---|---|---|---|---|---|---|',
-    row("before: every page rendered with the shopper's session (`sessionForRequest`)", shared.before),
-    row('after: `pageForRequest` (shared pages from the segment, personal ones with the session)', shared.after),
+    '| pages | origin renders | Session Manager requests (server) | hit ratio | time to priced HTML, hit (median) | miss (median) | responses with another shopper\'s values | personal views served by the cache |',
+    '|---|---|---|---|---|---|---|---|',
+    row("every page rendered with the shopper's session (`sessionForRequest`), behind the shipped VCL", shared.before),
+    ...(shared.beforeLegacyRecipe
+      ? [row("every page rendered with the shopper's session, an anonymous one's marked `public`, behind a cache keyed by the `vtex_segment` cookie that ignores `Vary` (as Cloudflare and CloudFront do)", shared.beforeLegacyRecipe)]
+      : []),
+    row('`pageForRequest`: shared pages from the segment, personal ones with the session, behind the shipped VCL', shared.after),
     '',
     'After hydration the browser reads the shopper\'s session and segment (one request each) on a shared page; a page with the session in it needs neither.',
   ].join('\n')

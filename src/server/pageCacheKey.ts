@@ -23,11 +23,11 @@ export const PAGE_KEY_FIELDS = [
 ] as const
 
 /**
- * Left out of the key (and of the page) besides unknown fields: `currencySymbol` (the currency code
- * names it, and symbols such as `R$` or `€` are not plain text a CDN can key), and these keys of the
- * segment's `facets` left out of the key and of the page: a shopper's own postal code
- * and GPS fix (written by the delivery promise). What they do to prices the segment's `regionId`
- * already says; the browser adds them to its own search after hydration.
+ * The keys of the segment's `facets` left out of the key and of the page: a shopper's own postal
+ * code and GPS fix (written by the delivery promise). What they do to prices the segment's
+ * `regionId` already says; the browser adds them to its own search after hydration. Also left out:
+ * `currencySymbol` (the currency code names it, and `R$` or `€` are no text a CDN can key) and
+ * every field not in `PAGE_KEY_FIELDS`.
  */
 export const PERSONAL_FACETS = ['zip-code', 'coordinates'] as const
 
@@ -41,7 +41,7 @@ export const DEFAULT_PAGE_KEY = 'default'
 const KEYABLE = /^[A-Za-z0-9 ._:;,=+/@-]*$/
 
 /** Why a request gets a page of its own (`private, no-store`) rather than the shared one. */
-export type PersonalReason = 'logged-in' | 'impersonating' | 'private-sales-channel' | 'unkeyable-segment' | 'sets-cookie'
+export type PersonalReason = 'logged-in' | 'private-sales-channel' | 'unkeyable-segment'
 
 /** What a page request is, from its cookies alone (what a CDN sees): shared under a key, or personal. */
 export type PageKind = { kind: 'shared'; cacheKey: string; segment: Segment | undefined } | { kind: 'personal'; reason: PersonalReason }

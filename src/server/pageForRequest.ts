@@ -54,13 +54,8 @@ const regionsAnswer = z.array(z.looseObject({ id: z.string() }))
 export async function pageForRequest(request: Request, options: PageForRequestOptions): Promise<PageForRequest> {
   const { defaultSegment, ...sessionOptions } = options
   const kind = pageKindOf(request.headers.get('cookie'))
-  if (kind.kind === 'personal') {
-    const page = await sessionForRequest(request, sessionOptions)
-    // Personal whatever the session says: the CDN passed it by its cookies.
-    const headers = new Headers(page.headers)
-    headers.set('Cache-Control', 'private, no-store')
-    return { ...page, kind: 'personal', reason: kind.reason, headers }
-  }
+  // A page with the session in it is `private, no-store` (sessionForRequest's headers say so).
+  if (kind.kind === 'personal') return { ...(await sessionForRequest(request, sessionOptions)), kind: 'personal', reason: kind.reason }
   const settings = toRequestSettings({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers, timeoutMs: options.timeoutMs })
   const segment = kind.segment ?? pageSegmentOf(defaultSegment ?? (await createSessionClient(settings).getSegment()))
   const found = options.regionFromUrl === false ? undefined : parseGoogleRegionId(new URL(request.url).searchParams.get(GOOGLE_REGION_PARAM), options.countries)

@@ -1,4 +1,4 @@
-import type { PageForRequest, PersonalPage, SharedPage } from 'vtex-session-react/server'
+import type { PageForRequest, PageToFill } from 'vtex-session-react/server'
 
 /**
  * The page `proxy.ts` decided on, handed to the page render in a request header, so a page costs
@@ -8,10 +8,10 @@ import type { PageForRequest, PersonalPage, SharedPage } from 'vtex-session-reac
  */
 export const HANDED_PAGE = 'x-storefront-page'
 
-export type HandedPage = Pick<SharedPage, 'kind' | 'segment' | 'cacheKey'> | Pick<PersonalPage, 'kind' | 'session' | 'segment'>
+export type HandedPage = PageToFill
 
 export function encodeHandedPage(page: PageForRequest): string {
-  const handed: HandedPage = page.kind === 'shared' ? { kind: 'shared', segment: page.segment, cacheKey: page.cacheKey } : { kind: 'personal', session: page.session, segment: page.segment }
+  const handed: HandedPage = page.kind === 'shared' ? { kind: 'shared', segment: page.segment } : { kind: 'personal', session: page.session, segment: page.segment }
   return Buffer.from(JSON.stringify(handed)).toString('base64url')
 }
 

@@ -21,8 +21,10 @@ export interface ReplayReport {
   ideal: number
   /** Personal views the cache answered itself (must be none). */
   personalHits: number
-  /** Each response that carried another shopper's value: which view, whose, and which value. */
+  /** Each value of another shopper a response carried: which view, whose, and which value. */
   leaks: string[]
+  /** How many responses carried another shopper's value. */
+  leakingViews: number
 }
 
 /** 1,000 page views, five per shopper, in a seeded random order, each on one of the ten URLs. */
@@ -58,13 +60,16 @@ export function analyse(views: readonly View[], shoppers: readonly Shopper[]): R
   const hits = shareableViews.filter(({ cache }) => cache === 'HIT').length
   const distinct = new Set(shareableViews.map(({ shopper, url }) => `${url} ${JSON.stringify(pageKindOf(shopper.cookie))}`)).size
   const leaks: string[] = []
+  const leaking = new Set<number>()
   for (const [index, view] of views.entries()) {
     // A Google ad's URL names its place: that name on its page is the URL's, nobody's secret.
     const own = new Set([...Object.values(view.shopper.secrets), ...(URL_PLACE_NAMES[view.url] ?? [])])
     for (const other of shoppers) {
       if (other === view.shopper) continue
       for (const [what, value] of Object.entries(other.secrets)) {
-        if (!own.has(value) && view.bytes.includes(value)) leaks.push(`view ${index} (${view.shopper.name}, ${view.url}, ${view.cache}) carries ${other.name}'s ${what}`)
+        if (own.has(value) || !view.bytes.includes(value)) continue
+        leaks.push(`view ${index} (${view.shopper.name}, ${view.url}, ${view.cache}) carries ${other.name}'s ${what}`)
+        leaking.add(index)
       }
     }
   }
@@ -76,5 +81,6 @@ export function analyse(views: readonly View[], shoppers: readonly Shopper[]): R
     ideal: 1 - distinct / shareableViews.length,
     personalHits: views.filter(({ shopper, cache }) => shopper.population === 'personal' && cache === 'HIT').length,
     leaks,
+    leakingViews: leaking.size,
   }
 }
