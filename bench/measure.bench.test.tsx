@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { Profiler, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { SessionProvider, usePublicField, useRegion, useSession, type RegionInput, type Segment, type Session } from 'vtex-session-react'
+import { SessionProvider, sharedPages, usePublicField, useRegion, useSession, type RegionInput, type Segment, type Session } from 'vtex-session-react'
 import { createSearchClient, searchContextOf } from 'vtex-session-react/search'
 import { createSessionManagerMock } from 'vtex-session-react/testing'
 import { PostalCodeSelector } from '../stories/examples/PostalCodeSelector'
@@ -36,7 +36,9 @@ function Providers({ children, initialSession, queryClient: given }: { children:
   const [queryClient] = useState(() => given ?? newQueryClient())
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider initialSession={initialSession}>{children}</SessionProvider>
+      <SessionProvider initialSession={initialSession} sharedPages={given ? sharedPages : undefined}>
+        {children}
+      </SessionProvider>
     </QueryClientProvider>
   )
 }

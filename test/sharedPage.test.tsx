@@ -1,10 +1,10 @@
-import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQuery, type DehydratedState } from '@tanstack/react-query'
+import { dehydrate, QueryClient, useQuery, type DehydratedState } from '@tanstack/react-query'
 import { act, render, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { createSessionClient, SessionProvider, useSegment, useSegmentKey, useSessionSource, type Segment, type SessionProviderProps } from '../src/index'
+import { createSessionClient, useSegment, useSegmentKey, useSessionSource, type Segment } from '../src/index'
 import { fillPageCache, pageSegmentOf } from '../src/server/index'
 import { createTestQueryClient, mock } from './harness'
+import { Browser } from './sharedPageHarness'
 
 let browserFrom = 0
 const sessionRequests = () => mock.requests.slice(browserFrom).filter((request) => request.path.startsWith('/api/'))
@@ -27,17 +27,24 @@ async function sharedPageOfShopper(): Promise<{ state: DehydratedState; page: Se
   return { state, page }
 }
 
-function Browser({ state, children, queryClient = createTestQueryClient(), ...props }: { state: DehydratedState; children: ReactNode; queryClient?: QueryClient } & Omit<SessionProviderProps, 'children'>) {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <HydrationBoundary state={state}>
-        <SessionProvider {...props}>{children}</SessionProvider>
-      </HydrationBoundary>
-    </QueryClientProvider>
-  )
-}
 
 describe('a shared page hydrated from its segment alone', () => {
+  it('is an opt-in: without sharedPages the provider ignores a hydrated page segment (its code is not in the app)', async () => {
+    const { state } = await sharedPageOfShopper()
+    const first: Array<string | undefined> = []
+    function Reader() {
+      first.push(useSegment().data?.currencyCode ?? undefined)
+      return null
+    }
+    render(
+      <Browser state={state} sharedPages={undefined}>
+        <Reader />
+      </Browser>,
+    )
+    expect(first[0]).toBeUndefined()
+    await waitFor(() => expect(first.at(-1)).toBe('BRL'))
+  })
+
   it('does not re-price when the shopper’s segment is the one the page was priced with (segment key and dependentQueries)', async () => {
     const { state } = await sharedPageOfShopper()
     const keys: Array<string | undefined> = []

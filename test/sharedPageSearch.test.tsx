@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClientProvider } from '@tanstack/rea
 import { act, render, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { createSessionClient, SessionProvider } from '../src/index'
+import { createSessionClient, SessionProvider, sharedPages } from '../src/index'
 import { fillPageCache, pageSegmentOf } from '../src/server/index'
 import { createSearchClient, productSearchOptions, searchContextOf, useProductSearch } from '../src/search/index'
 import { createTestQueryClient, mock } from './harness'
@@ -34,7 +34,7 @@ describe('a shared page: the search after hydration', () => {
         <StrictMode>
           <QueryClientProvider client={queryClient}>
             <HydrationBoundary state={state}>
-              <SessionProvider>
+              <SessionProvider sharedPages={sharedPages}>
                 <Listing />
               </SessionProvider>
             </HydrationBoundary>

@@ -2,7 +2,9 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import type { SessionRuntime } from '../runtime/createSessionRuntime'
 import type { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
+import type { Segment } from '../core/types'
 import type { RegionPolicy } from './regionPolicy'
+import type { SharedPages } from './sharedPages'
 
 export interface SessionContextValue {
   queryClient: QueryClient
@@ -10,6 +12,9 @@ export interface SessionContextValue {
   runtime: SessionRuntime
   /** The provider's region policy, if any (`useRegionGate` reads it). */
   region: RegionPolicy | undefined
+  /** The provider's shared-page support, and the segment a shared page was priced with (if this page is one). */
+  sharedPages: SharedPages | undefined
+  pageSegment: Segment | undefined
   /** Built once by the provider (its staleTime, focus policy, first load): every hook reads through them. */
   sessionOptions: ReturnType<typeof sessionQueryOptions>
   segmentOptions: ReturnType<typeof segmentQueryOptions>

@@ -1,11 +1,12 @@
 import { QueryClientContext, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, type ReactNode } from 'react'
 import { createSessionClient, type SessionClient } from '../core/createSessionClient'
-import type { Segment, Session } from '../core/types'
+import type { Session } from '../core/types'
 import { segmentQueryOptions, sessionQueryOptions } from './queryOptions'
 import { SessionContext, type SessionContextValue } from './SessionContext'
 import { sessionRuntime } from './sessionRuntime'
 import type { RegionPolicy } from './regionPolicy'
+import type { SharedPages } from './sharedPages'
 import type { UtmCapture } from './utmCapture'
 
 export interface SessionProviderProps {
@@ -37,6 +38,13 @@ export interface SessionProviderProps {
    * `PATCH ?items=*` before anything is priced. `useRegionGate()` and `<RegionGate>` read it.
    */
   region?: RegionPolicy
+  /**
+   * `sharedPages={sharedPages}` (import `sharedPages` from this package): the page may be a shared
+   * one (`pageForRequest` and `fillPageCache` on the server, hydrated above this provider). Its
+   * segment stands in for the shopper's until theirs is read, so the first render is the server's
+   * and the page's prices keep their currency. Its code ships only with it.
+   */
+  sharedPages?: SharedPages
   /** Share confirmed writes with the other tabs of this origin and `baseUrl` through `BroadcastChannel` (default true). */
   syncTabs?: boolean
   children?: ReactNode
@@ -56,6 +64,7 @@ export function SessionProvider({
   refetchOnWindowFocus,
   captureUtm,
   region,
+  sharedPages,
   syncTabs = true,
   children,
 }: SessionProviderProps) {
@@ -76,17 +85,19 @@ export function SessionProvider({
   const runtime = sessionRuntime(queryClient, client)
   const value = useMemo<SessionContextValue>(() => {
     const settings = { staleTime, refetchOnWindowFocus, captureUtm, region }
-    // A shared page's segment (fillPageCache) stands in for the shopper's until it is read: as
-    // placeholder data, never in the cache, so nothing confirms it beside the shopper's session.
-    const pageSegment = () => queryClient.getQueryData<Segment>(runtime.keys.page)
+    // Read once and held here (garbage collection may take the hydrated entry while the session
+    // loads): the stand-in is placeholder data, never in the cache, never confirmed.
+    const pageSegment = sharedPages?.pageSegmentIn(queryClient, runtime.keys)
     return {
       queryClient,
       runtime,
       region,
+      sharedPages,
+      pageSegment,
       sessionOptions: sessionQueryOptions(client, settings),
-      segmentOptions: { ...segmentQueryOptions(client, settings), placeholderData: pageSegment },
+      segmentOptions: sharedPages ? sharedPages.segmentOptions(segmentQueryOptions(client, settings), pageSegment) : segmentQueryOptions(client, settings),
     }
-  }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm, region])
+  }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm, region, sharedPages])
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)

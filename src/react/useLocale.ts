@@ -3,6 +3,7 @@ import { readSessionValue } from '../core/readSessionValue'
 import type { Segment, Session } from '../core/types'
 import { readStateOf, type ReadState, type WriteState } from './readState'
 import { useSegmentQuery, useSessionQuery } from './useSessionQuery'
+import { useSessionContext } from './SessionContext'
 import { useSessionWrite } from './useSessionWrite'
 
 export interface Locale {
@@ -26,7 +27,7 @@ const selectLocale = (session: Session): Locale => ({
   countryCode: readSessionValue(session, 'store', 'countryCode'),
 })
 
-/** A shared page's locale (its segment's), shown until the session is read: a page's prices are formatted as the server formatted them. */
+/** A shared page's locale: its segment's terms, as the server formatted the page's prices with them. */
 const selectPageLocale = ({ cultureInfo, currencyCode, currencySymbol, countryCode }: Segment): Locale => ({
   cultureInfo: cultureInfo ?? undefined,
   currencyCode: currencyCode ?? undefined,
@@ -34,13 +35,19 @@ const selectPageLocale = ({ cultureInfo, currencyCode, currencySymbol, countryCo
   countryCode: countryCode ?? undefined,
 })
 
-/** The session's locale and currency, and `setLocale` to change the locale. */
+/**
+ * The session's locale and currency, and `setLocale` to change the locale. On a shared page, the
+ * page's until the shopper's segment is read: the page's prices are in its currency, never in the
+ * shopper's session's beside them.
+ */
 export function useLocale(): UseLocaleResult {
+  const { pageSegment } = useSessionContext('useLocale')
   const locale = useSessionQuery('useLocale', selectLocale)
-  // Not enabled: reads what is there (a shared page's segment), never asks for the segment.
-  const page = useSegmentQuery('useLocale', selectPageLocale, false)
+  // Read on a shared page only (it ends the page's stand-in); elsewhere the locale needs no segment.
+  const segment = useSegmentQuery('useLocale', selectPageLocale, pageSegment !== undefined)
   const { write, ...writeState } = useSessionWrite('useLocale', toLocaleFields)
-  return { ...(locale.data ?? page.data ?? EMPTY_LOCALE), setLocale: write, ...readStateOf(locale), ...writeState }
+  const shown = segment.isPlaceholderData ? segment.data : locale.data
+  return { ...(shown ?? EMPTY_LOCALE), setLocale: write, ...readStateOf(locale), ...writeState }
 }
 
 const EMPTY_LOCALE: Locale = { cultureInfo: undefined, currencyCode: undefined, currencySymbol: undefined, countryCode: undefined }

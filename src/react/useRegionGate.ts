@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { placeOf } from '../core/sessionPlace'
-import type { Segment } from '../core/types'
 import type { GateInputs, RegionGateState } from './regionPolicy'
 import { useSessionContext } from './SessionContext'
 
@@ -16,7 +15,7 @@ function plainGate({ confirmed }: GateInputs): RegionGateState {
  * `set`, with the `source` it came from. Hold regional queries with `enabled: ready`.
  */
 export function useRegionGate(): RegionGateState {
-  const { queryClient, runtime, region, sessionOptions } = useSessionContext('useRegionGate')
+  const { queryClient, runtime, region, sessionOptions, pageSegment } = useSessionContext('useRegionGate')
   const cache = queryClient.getQueryCache()
   // The gate changes only with the session's and segment's cache entries (every confirmation and
   // load step is an update of one): other queries' updates are not looked at. A session loaded
@@ -46,7 +45,7 @@ export function useRegionGate(): RegionGateState {
     const gate = region ? region.gate(query, inputs) : plainGate(inputs)
     // Until the shopper's session is read, a shared page's segment prices regional queries, as it
     // priced the server's render of them (with a region, where one is required).
-    const page = confirmed.session === undefined ? cache.find<Segment>({ queryKey: runtime.keys.page, exact: true })?.state.data : undefined
+    const page = confirmed.session === undefined ? pageSegment : undefined
     const pricedByPage = !!page && (!gate.required || !!page.regionId)
     return JSON.stringify(pricedByPage && !gate.ready ? { ...gate, ready: true } : gate)
   }

@@ -9,14 +9,18 @@ export function useSessionQuery<T = Session>(hookName: string, select?: (session
   return useQuery({ ...sessionOptions, select }, queryClient)
 }
 
-/** The provider's segment query; `enabled: false` leaves it unread (no request). */
+/**
+ * The provider's segment query; `enabled: false` leaves it unread (no request). On a shared page
+ * (`sharedPages`), the page's segment stands in (`isPlaceholderData`) until the shopper's is read.
+ */
 export function useSegmentQuery<T = Segment>(
   hookName: string,
   select?: (segment: Segment) => T,
   enabled = true,
 ): UseQueryResult<T, SessionError> {
-  const { segmentOptions, queryClient } = useSessionContext(hookName)
-  return useQuery({ ...segmentOptions, select, enabled }, queryClient)
+  const { segmentOptions, queryClient, sharedPages, pageSegment } = useSessionContext(hookName)
+  const result = useQuery({ ...segmentOptions, select, enabled }, queryClient)
+  return sharedPages ? sharedPages.standIn(result, pageSegment, select) : result
 }
 
 /**

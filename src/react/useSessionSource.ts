@@ -16,7 +16,7 @@ export interface SessionSource {
   confirmedSession: () => Session | undefined
   /** The segment that describes the same confirmed server state (`undefined` until read). */
   confirmedSegment: () => Segment | undefined
-  /** The segment a shared page was priced with (`fillPageCache` on the server), if this page is one. */
+  /** The segment a shared page was priced with (`fillPageCache` on the server), with `sharedPages` on the provider. */
   pageSegment: () => Segment | undefined
   /** Writes public fields through the provider's write queue; resolves with the confirmed session. */
   writeSession: (fields: PublicFieldValues) => Promise<Session>
@@ -24,13 +24,13 @@ export interface SessionSource {
 
 /** Where the provider's session comes from and is cached, for code that works beside it (`vtex-session-react/checkout`). */
 export function useSessionSource(): SessionSource {
-  const { runtime, queryClient } = useSessionContext('useSessionSource')
+  const { runtime, queryClient, pageSegment } = useSessionContext('useSessionSource')
   return {
     client: runtime.client,
     queryClient,
     confirmedSession: () => runtime.confirmed().session,
     confirmedSegment: () => runtime.confirmed().segment,
-    pageSegment: () => queryClient.getQueryData<Segment>(runtime.keys.page),
+    pageSegment: () => pageSegment,
     writeSession: (fields) => runtime.write(fields),
   }
 }

@@ -2,7 +2,7 @@
 
 import { HydrationBoundary, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { SessionProvider, utmCapture } from 'vtex-session-react'
+import { SessionProvider, sharedPages, utmCapture } from 'vtex-session-react'
 import { storefrontRegion } from '../../shared/storefrontRegion'
 
 /**
@@ -16,7 +16,7 @@ export function Providers({ state, children }: { state: DehydratedState; childre
   return (
     <QueryClientProvider client={queryClient}>
       <HydrationBoundary state={state}>
-        <SessionProvider captureUtm={utmCapture} region={storefrontRegion}>{children}</SessionProvider>
+        <SessionProvider captureUtm={utmCapture} region={storefrontRegion} sharedPages={sharedPages}>{children}</SessionProvider>
       </HydrationBoundary>
     </QueryClientProvider>
   )

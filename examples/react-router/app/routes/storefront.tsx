@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, type DehydratedState } from '@tanstack/react-query'
 import { useState } from 'react'
 import { data, useLoaderData, type HeadersArgs, type LoaderFunctionArgs } from 'react-router'
-import { SessionProvider, utmCapture } from 'vtex-session-react'
+import { SessionProvider, sharedPages, utmCapture } from 'vtex-session-react'
 import { fillPageCache, pageForRequest } from 'vtex-session-react/server'
 import { Storefront } from '../../../../stories/examples/Storefront'
 import { prefetchStorefront } from '../../../shared/prefetchStorefront'
@@ -33,7 +33,7 @@ export default function StorefrontPage() {
   return (
     <QueryClientProvider client={queryClient}>
       <HydrationBoundary state={state}>
-        <SessionProvider captureUtm={utmCapture} region={storefrontRegion}>
+        <SessionProvider captureUtm={utmCapture} region={storefrontRegion} sharedPages={sharedPages}>
           <Storefront />
         </SessionProvider>
       </HydrationBoundary>
