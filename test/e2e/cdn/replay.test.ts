@@ -90,6 +90,7 @@ describe.each<ExampleName>(['next-app', 'react-router'])('the %s example behind 
       expect(visit.prices).toHaveLength(1)
       expect(visit.sessionManager.filter((line) => line.includes('/api/sessions'))).toHaveLength(1)
       expect(visit.place).toContain('Enter a postal code')
+      expect(visit.layoutShift).toBe(0)
       expect(visit.errors).toEqual([])
     })
 
@@ -98,6 +99,7 @@ describe.each<ExampleName>(['next-app', 'react-router'])('the %s example behind 
       expect(visit.cache).toBe('HIT')
       expect(visit.prices).toHaveLength(1)
       expect(visit.place).toContain('Botafogo, Rio de Janeiro')
+      expect(visit.layoutShift).toBe(0)
       expect(visit.errors).toEqual([])
     })
 
