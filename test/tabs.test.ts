@@ -51,6 +51,17 @@ describe('tabs', () => {
     expect(other.campaign()).toBeUndefined()
   })
 
+  it('takes a message’s namespaces as data: a "__proto__" namespace never becomes the prototype of the cached ones', async () => {
+    const tab = await openTab()
+    const session = JSON.parse('{"id":"forged","namespaces":{"public":{"utm_campaign":{"value":"from-the-message"}},"__proto__":{"checkout":{"regionId":{"value":"v2.PHANTOM"}}}}}')
+    rawChannel().postMessage({ v: 2, tab: 'elsewhere', writes: 0, heard: {}, session })
+    await nextMessage()
+    expect(tab.campaign()).toBe('from-the-message')
+    const cached = tab.queryClient.getQueryData<Session>(tab.runtime.keys.session)
+    expect(cached?.namespaces.checkout).toBeUndefined()
+    expect(Object.getPrototypeOf(cached?.namespaces)).toBe(Object.prototype)
+  })
+
   it('ignores a message that breaks the schema (another build) and keeps the good session', async () => {
     const tab = await openTab()
     await tab.runtime.write({ utm_campaign: 'good' })

@@ -1,13 +1,19 @@
 import { segmentSchema, sessionSchema } from '../core/schemas'
 import type { TabMessage } from './sessionState'
 
-/** Another tab may run another build of this library: its messages are checked like responses. */
+/**
+ * Another tab may run another build of this library (or be a forger): its messages are checked
+ * like responses, and what lands is what the schemas parsed, never the message's own objects (a
+ * `"__proto__"` key is data there, and would become a prototype once copied into the cache).
+ */
 function parseTabMessage(data: unknown): TabMessage | undefined {
   const message = data as Partial<TabMessage> | null
   if (message?.v !== 2 || typeof message.tab !== 'string' || !Number.isInteger(message.writes) || typeof message.heard !== 'object' || message.heard === null) return undefined
-  if (!sessionSchema.safeParse(message.session).success) return undefined
-  if (message.segment !== undefined && !segmentSchema.safeParse(message.segment).success) return undefined
-  return message as TabMessage
+  const session = sessionSchema.safeParse(message.session)
+  const segment = message.segment === undefined ? undefined : segmentSchema.safeParse(message.segment)
+  if (!session.success || (segment && !segment.success)) return undefined
+  const heard = Object.fromEntries(Object.entries(message.heard).filter(([, count]) => Number.isInteger(count)))
+  return { v: 2, tab: message.tab, writes: message.writes as number, heard, session: session.data, ...(segment ? { segment: segment.data } : {}) }
 }
 
 export interface TabChannel {
