@@ -7,6 +7,21 @@ describe('sessionManagerOrigin (VTEX_ACCOUNT, SESSION_MANAGER_URL)', () => {
     expect(vtexAccountOrigin('my-store-2')).toBe('https://my-store-2.vtexcommercestable.com.br')
   })
 
+  it.each([
+    ['a user and password', 'https://admin:s3cr3t-pass@store.example', 'admin:s3cr3t-pass'],
+    ['a token in the query', 'https://store.example/?token=s3cr3t-token', 's3cr3t-token'],
+    ['a fragment', 'https://store.example/#s3cr3t-frag', 's3cr3t-frag'],
+  ])('refuses SESSION_MANAGER_URL with %s without repeating it in the error', (_, url, secret) => {
+    let message = ''
+    try {
+      sessionManagerOrigin({ SESSION_MANAGER_URL: url })
+    } catch (error) {
+      message = String(error)
+    }
+    expect(message).toMatch(/SESSION_MANAGER_URL must be an absolute http\(s\) URL without credentials, query or fragment/)
+    expect(message).not.toContain(secret)
+  })
+
   it.each(['127.0.0.1:4000/#', 'evil.example?', 'MyStore', 'my.store', '-store', 'store/../x', ''])(
     'refuses VTEX_ACCOUNT=%j with a clear invalid-input error',
     (account) => {

@@ -18,6 +18,14 @@ export function vtexAccountOrigin(account: string): string {
   return `https://${account}.vtexcommercestable.com.br`
 }
 
+/** A URL as an error may show it: its credentials, query and fragment (where secrets go) replaced by "…". */
+function withoutSecrets(url: string, parsed: URL | undefined): string {
+  if (parsed && /^https?:$/.test(parsed.protocol)) {
+    return `${parsed.protocol}//${parsed.username || parsed.password ? '…@' : ''}${parsed.host}${parsed.pathname}${parsed.search ? '?…' : ''}${parsed.hash ? '#…' : ''}`
+  }
+  return url.replace(/^(?:[^@/]*@)?/, (credentials) => (credentials ? '…@' : '')).replace(/([?#]).*$/, '$1…')
+}
+
 export interface SessionManagerEnv {
   /** An absolute http(s) URL of a Session Manager (an emulator, a proxy), e.g. `http://127.0.0.1:4000`. */
   SESSION_MANAGER_URL?: string
@@ -41,7 +49,7 @@ export function sessionManagerOrigin(env: SessionManagerEnv): string {
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password || parsed.search || parsed.hash) {
       throw new SessionError(
         'invalid-input',
-        `SESSION_MANAGER_URL must be an absolute http(s) URL without credentials, query or fragment (e.g. "http://127.0.0.1:4000"), got ${JSON.stringify(url)}`,
+        `SESSION_MANAGER_URL must be an absolute http(s) URL without credentials, query or fragment (e.g. "http://127.0.0.1:4000"), got ${JSON.stringify(withoutSecrets(url, parsed))}`,
       )
     }
     return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '')
