@@ -115,6 +115,29 @@ describe('createSearchClient().facets and .pickupPointAvailability', () => {
     expect(answer.data.pickupPointDistances.map(({ pickupId }) => pickupId)).toEqual(['store-7'])
   })
 
+  it.each([
+    ['..', '..'],
+    ['brand', '.'],
+    ['.', 'acme'],
+  ])('refuses a facet { key: %j, value: %j } (a dot segment would leave the search path) before any request', async (key, value) => {
+    const urls = answerSearch({ facets: [] })
+    const error = await failureOf(createSearchClient().productSearch({ context, facets: [{ key, value }] }))
+    expect(error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/not "\." or "\.\."/) })
+    expect(urls).toEqual([])
+  })
+
+  it('takes a facets answer as VTEX documents it: a PRICERANGE value has a range and no value', async () => {
+    answerSearch({
+      facets: [
+        { name: 'Price', key: 'price', type: 'PRICERANGE', values: [{ key: 'price', name: '', quantity: 12, selected: false, range: { from: 10, to: 50 } }] },
+        { name: 'Brand', key: 'brand', type: 'TEXT', values: [{ key: 'brand', value: 'acme', name: 'Acme', quantity: 3, selected: false }] },
+      ],
+    })
+    const answer = await createSearchClient().facets({ context })
+    expect(answer.data.facets[0]?.values[0]).toMatchObject({ range: { from: 10, to: 50 } })
+    expect(answer.data.facets[1]?.values[0]).toMatchObject({ value: 'acme' })
+  })
+
   it('refuses a facet with "/" before any request', async () => {
     const urls = answerSearch({ facets: [] })
     const error = await failureOf(createSearchClient().facets({ context, facets: [{ key: 'brand', value: 'a/b' }] }))

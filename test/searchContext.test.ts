@@ -30,6 +30,10 @@ describe('searchContextOf: each segment field reaches the v1 wire, on the endpoi
     for (const endpoint of ENDPOINTS) expect(sent[endpoint], endpoint).toBe(endpoints.includes(endpoint as never) ? wire : '')
   })
 
+  it('leaves a segment facet that is a dot segment out of the path (it would leave the search path)', () => {
+    expect(searchContextOf({ facets: '..=..;brand=acme;.=x' }).facets).toBe('brand/acme')
+  })
+
   it('turns every other facets key into a path facet, in the segment order, URL-encoded', () => {
     const context = searchContextOf({ facets: 'zip-code=22250040;shipping=pickup-in-point;brand=Café Bom;category-1=drinks' })
     expect(context.facets).toBe('shipping/pickup-in-point/brand/Caf%C3%A9%20Bom/category-1/drinks')

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini'
 import { requestJson, toRequestSettings, type RequestOptions, type RequestSettings } from '../core/request'
 import { SessionError } from '../core/SessionError'
-import { searchQueryOf, type SearchContext, type SearchEndpoint } from './searchContext'
+import { isPathSegment, searchQueryOf, type SearchContext, type SearchEndpoint } from './searchContext'
 import {
   facetsSchema,
   pickupPointAvailabilitySchema,
@@ -73,13 +73,16 @@ function checkPositiveInteger(name: string, value: unknown): void {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) throw invalid(`${name} must be a whole number from 1, got ${JSON.stringify(value)}`)
 }
 
-/** A facet goes into the path: a key or value with "/" would be read as another facet. */
+/**
+ * A facet goes into the path: a key or value with "/" would be read as another facet, and "." or
+ * ".." as a dot segment, which a URL resolves out of the search path (to `/api/sessions`, say).
+ */
 function facetPath(facets: readonly SelectedFacet[]): string[] {
   if (!Array.isArray(facets)) throw invalid(`facets must be a list of { key, value }, got ${JSON.stringify(facets)}`)
   return facets.flatMap((facet) => {
     const { key, value } = (facet ?? {}) as Partial<SelectedFacet>
-    if (typeof key !== 'string' || typeof value !== 'string' || !key || !value || key.includes('/') || value.includes('/')) {
-      throw invalid(`A facet is { key, value }, non-empty texts without "/", got ${JSON.stringify(facet)}`)
+    if (typeof key !== 'string' || typeof value !== 'string' || !isPathSegment(key) || !isPathSegment(value)) {
+      throw invalid(`A facet is { key, value }, non-empty texts without "/" and not "." or "..", got ${JSON.stringify(facet)}`)
     }
     return [encodeURIComponent(key), encodeURIComponent(value)]
   })

@@ -49,6 +49,9 @@ export interface SearchContext {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
 
+/** Whether a text can be one segment of a URL path as it is: not empty, no "/", not "." or ".." (dot segments). */
+export const isPathSegment = (part: string): boolean => part !== '' && !part.includes('/') && part !== '.' && part !== '..'
+
 /**
  * The search context of a segment. `cultureInfo` → `locale`, `channel` → `sc`, `regionId`,
  * `priceTables`, `campaigns`, `utm_source` → `utmSource`, `utm_campaign` → `utmCampaign`,
@@ -78,7 +81,8 @@ export function searchContextOf(segment: Segment, session?: Session): SearchCont
   for (const [key, value] of parseFacets(facetsTextOf(segment, session))) {
     if (!text(value)) continue
     if ((DELIVERY_KEYS as readonly string[]).includes(key)) values.set(key, text(value))
-    else path.push(encodeURIComponent(key), encodeURIComponent(value))
+    // A segment's facet that cannot be a path segment (a dot segment) is left out: it would leave the search path.
+    else if (isPathSegment(key) && isPathSegment(value)) path.push(encodeURIComponent(key), encodeURIComponent(value))
   }
   const place = session && placeOf(session)
   if (place) {

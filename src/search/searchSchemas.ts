@@ -43,9 +43,11 @@ export const productSearchSchema = z.looseObject({
 export type SearchProduct = z.infer<typeof productSchema>
 export type ProductSearchResult = z.infer<typeof productSearchSchema>
 
+// VTEX's List filters example: a PRICERANGE value carries a `range` and no `value`.
 const facetValueSchema = z.looseObject({
   key: z.optional(z.string()),
-  value: z.string(),
+  value: z.optional(z.string()),
+  range: z.optional(z.looseObject({ from: z.number(), to: z.number() })),
   name: z.optional(z.string()),
   quantity: z.optional(z.number()),
   selected: z.optional(z.boolean()),
