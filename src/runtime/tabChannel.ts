@@ -12,8 +12,8 @@ function parseTabMessage(data: unknown): TabMessage | undefined {
   const session = sessionSchema.safeParse(message.session)
   const segment = message.segment === undefined ? undefined : segmentSchema.safeParse(message.segment)
   if (!session.success || (segment && !segment.success)) return undefined
-  const heard = Object.fromEntries(Object.entries(message.heard).filter(([, count]) => Number.isInteger(count)))
-  return { v: 2, tab: message.tab, writes: message.writes as number, heard, session: session.data, ...(segment ? { segment: segment.data } : {}) }
+  // `heard` is only looked up by tab id, never copied: it may stay as it came.
+  return { ...(message as TabMessage), session: session.data, segment: segment?.data }
 }
 
 export interface TabChannel {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { SessionError } from 'vtex-session-react'
+import { useSessionSource, type SessionError } from 'vtex-session-react'
 import type { ProductInput, SearchAnswer, SearchClient } from '../createSearchClient'
 import { productOptions } from '../searchQueries'
 import type { SearchProduct } from '../searchSchemas'
@@ -24,6 +24,8 @@ export type UseProductResult = SearchResult<SearchProduct>
 export function useProduct({ client: own, enabled = true, field, value }: UseProductInput): UseProductResult {
   const { context, sessionError } = useSearchContextState()
   const client = useSearchClient(own)
+  // The provider's QueryClient: it may be given to it with no QueryClientProvider around.
+  const { queryClient } = useSessionSource()
   const query = useQuery<SearchAnswer<SearchProduct>, SessionError>({
     ...productOptions(client, { field, value, context: context ?? NO_CONTEXT }),
     enabled: enabled && context !== undefined,
@@ -33,6 +35,6 @@ export function useProduct({ client: own, enabled = true, field, value }: UsePro
       const { field: lastField, value: lastValue } = (last ?? {}) as Partial<ProductInput>
       return lastField === field && lastValue === value ? previous : undefined
     },
-  })
+  }, queryClient)
   return searchResultOf(query, context !== undefined, sessionError)
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { SessionError } from 'vtex-session-react'
+import { useSessionSource, type SessionError } from 'vtex-session-react'
 import type { ProductSearchInput, SearchAnswer, SearchClient } from '../createSearchClient'
 import type { SearchContext } from '../searchContext'
 import { productSearchOptions } from '../searchQueries'
@@ -29,11 +29,13 @@ export const NO_CONTEXT: SearchContext = { params: {}, facets: '' }
 export function useProductSearch({ client: own, enabled = true, ...input }: UseProductSearchInput = {}): UseProductSearchResult {
   const { context, sessionError } = useSearchContextState()
   const client = useSearchClient(own)
+  // The provider's QueryClient: it may be given to it with no QueryClientProvider around.
+  const { queryClient } = useSessionSource()
   const query = useQuery<SearchAnswer<ProductSearchResult>, SessionError>({
     ...productSearchOptions(client, { ...input, context: context ?? NO_CONTEXT }),
     enabled: enabled && context !== undefined,
     retry: useTransientRetry(),
     placeholderData: keepPreviousData,
-  })
+  }, queryClient)
   return searchResultOf(query, context !== undefined, sessionError)
 }
