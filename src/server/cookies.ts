@@ -16,13 +16,20 @@ export function readSetCookie(setCookie: readonly string[], name: string): strin
 /**
  * Only the shopper's VTEX cookies go to the Session Manager (session, segment, login) and the
  * Checkout API (the cart's `checkout.vtex.com` and `CheckoutOrderFormOwnership`): the app's own
- * cookies (its auth, its analytics) never leave for a third-party host.
+ * cookies (its auth, its analytics) never leave for a third-party host. A name sent twice (a
+ * host-only cookie and a `Domain` one) goes once, with the value the browser sent first — the
+ * one `readCookie` reads — so every request of a page names one session.
  */
 export function vtexCookiesOnly(cookieHeader: string | null | undefined): string {
+  const seen = new Set<string>()
   return (cookieHeader ?? '')
     .split(';')
     .map((part) => part.trim())
     .filter((part) => /^(vtex|Vtex|VTEX)[^=]*=/.test(part) || part.startsWith('checkout.vtex.com=') || part.startsWith('CheckoutOrderFormOwnership='))
+    .filter((part) => {
+      const name = part.slice(0, part.indexOf('=')).trim()
+      return !seen.has(name) && !!seen.add(name)
+    })
     .join('; ')
 }
 

@@ -163,6 +163,18 @@ describe('fetchSession', () => {
 })
 
 describe('fetchSession with untrusted shopper cookies', () => {
+  it('with two vtex_session cookies (host-only and .domain) reads and writes the one the browser sends first, never the other', async () => {
+    const placed = await fetchSession({ baseUrl: emulator.url, regionId: googleRegionIdOf({ country: 'BRA', postalCode: '01310-100' }) })
+    const other = await fetchSession({ baseUrl: emulator.url })
+    const cookie = `${cookieHeaderOf(placed.setCookie)}; ${cookieHeaderOf(other.setCookie)}`
+    const mark = emulator.mock.requests.length
+    const page = await fetchSession({ baseUrl: emulator.url, cookie, regionId: googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' }) })
+    // The first session has a place of its own: it is kept, nothing is written to either session.
+    expect(page.session.id).toBe(placed.session.id)
+    expect(page.region.source).toBe('session')
+    expect(emulator.mock.requests.slice(mark).map(({ method }) => method)).toEqual(['GET'])
+  })
+
   /** A Session Manager that sets no cookie on a read: the shopper's segment cookie is all there is. */
   const noCookiesOnReads: typeof fetch = async (input, init) => {
     const response = await fetch(input, init)
