@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useRegion, useSegment, usePublicField } from '../src/index'
+import { useRegion, useSegment, usePublicField, useSessionRefresh } from '../src/index'
 import { createWrapper, mock, sessionRequests, usePricesPerSegment } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -216,5 +216,21 @@ describe('dependentQueries', () => {
     await waitFor(() => expect(fetches).toHaveLength(2))
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(fetches).toHaveLength(2)
+  })
+  it('re-prices them when no component reads the segment: a region change and a refresh each refetch them once', async () => {
+    const fetches: number[] = []
+    const { result } = renderHook(() => ({ catalog: useCatalog(fetches), region: useRegion(), refresh: useSessionRefresh() }), createWrapper({ dependentQueries: [['catalog']] }))
+    await waitFor(() => expect(result.current.region.isLoading).toBe(false))
+    await waitFor(() => expect(fetches).toHaveLength(1))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(fetches).toHaveLength(2))
+    // The server moves the segment by itself (a log-in with a price table): a refresh re-prices them too.
+    const { id } = (await (await fetch('/api/sessions?items=*')).json()) as { id: string }
+    mock.logIn(id, { email: 'buyer@b2b.example', priceTables: ['b2b-gold'] })
+    await act(() => result.current.refresh.refreshSession())
+    await waitFor(() => expect(fetches).toHaveLength(3))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(fetches).toHaveLength(3)
   })
 })

@@ -101,6 +101,9 @@ export function SessionProvider({
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
   useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
+  // Queries re-priced by segment read it: with none of its readers mounted, a write that moves the
+  // segment has nobody to read it again for, and they would keep the old prices.
+  useQuery({ ...value.segmentOptions, enabled: dependentQueries.length > 0, notifyOnChangeProps: [] }, queryClient)
 
   // Re-subscribing when an inline `dependentQueries` array changes costs nothing: it is a Set entry.
   useEffect(
