@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../src/index'
-import { initialState, paintedSession, reduce, type Batch, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
+import { initialState, paintedSession, reduce, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
 
 const session = (campaign: string): Session => ({ id: 's', namespaces: { public: { utm_campaign: { value: campaign } } } })
-const batch = (): Batch => ({ fields: {}, load: false, done: new Promise(() => {}), settle: () => {} })
+/** A caller's write of `fields` (its answer is not looked at here). */
+const write = (fields: Record<string, string>): SessionEvent => ({ type: 'write', load: false, request: { fields, settle: () => {} } })
 const start = initialState({ data: session('hydrated'), seq: 0 }, { data: undefined, seq: 0 }, 'this-tab')
 const message = (campaign: string, heard: Record<string, number>): TabMessage => ({ v: 2, tab: 'other', writes: 1, heard, session: session(campaign) })
 
@@ -20,19 +21,30 @@ function run(events: SessionEvent[], state: SessionState = start) {
 
 describe('the runtime reducer: next state and effects, nothing else', () => {
   it('a write while idle is sent at once; writes behind it merge into one queued batch, sent when the first settles', () => {
-    const first = batch()
     const { state, effects } = run([
-      { type: 'write', fields: { a: '1' }, batch: first },
-      { type: 'write', fields: { b: '2' }, batch: batch() },
-      { type: 'write', fields: { b: '3', c: '4' }, batch: batch() },
+      write({ a: '1' }),
+      write({ b: '2' }),
+      write({ b: '3', c: '4' }),
     ])
     expect(effects).toEqual(['send'])
-    expect(state.writes).toMatchObject({ phase: 'sending', inFlight: { fields: { a: '1' } }, queued: { fields: { b: '3', c: '4' } } })
+    expect(state.writes).toMatchObject({ phase: 'sending', inFlight: { requests: [{ fields: { a: '1' } }] }, queued: [{ requests: [{ fields: { b: '2' } }, { fields: { b: '3', c: '4' } }] }] })
     expect(paintedSession(state)?.namespaces.public).toMatchObject({ a: { value: '1' }, b: { value: '3' }, c: { value: '4' } })
     const after = run([{ type: 'settled', ok: true }], state)
     expect(after.effects).toEqual(['send'])
-    expect(after.state.writes).toMatchObject({ phase: 'sending', inFlight: { fields: { b: '3', c: '4' } } })
+    expect(after.state.writes).toMatchObject({ phase: 'sending', inFlight: { requests: [{ fields: { b: '2' } }, { fields: { b: '3', c: '4' } }] }, queued: [] })
+    expect(paintedSession(after.state)?.namespaces.public).toMatchObject({ b: { value: '3' }, c: { value: '4' } })
     expect(run([{ type: 'settled', ok: true }], after.state)).toMatchObject({ state: { writes: { phase: 'idle' }, tabs: { own: 2 } }, effects: ['share'] })
+  })
+
+  it('a merged PATCH the server refused is split: each write goes again on its own, before the writes queued behind it, and nothing joins them', () => {
+    const { state, effects } = run([write({ a: '1' }), write({ sc: '3' }), write({ postal: '2' }), { type: 'settled', ok: true }, write({ late: '4' }), { type: 'settled', ok: false, split: true }, write({ later: '5' })])
+    expect(effects).toEqual(['send', 'send', 'send'])
+    expect(state.writes).toMatchObject({
+      inFlight: { requests: [{ fields: { sc: '3' } }], alone: true },
+      queued: [{ requests: [{ fields: { postal: '2' } }], alone: true }, { requests: [{ fields: { late: '4' } }, { fields: { later: '5' } }] }],
+    })
+    // Every write not yet answered stays painted meanwhile.
+    expect(paintedSession(state)?.namespaces.public).toMatchObject({ sc: { value: '3' }, postal: { value: '2' }, late: { value: '4' }, later: { value: '5' } })
   })
 
   it('orders by the page: anything cached before the runtime (seq 0) is older than every event; a read that started before a confirmation is dropped', () => {
@@ -49,7 +61,7 @@ describe('the runtime reducer: next state and effects, nothing else', () => {
 
   it("another tab's change that arrives while a PATCH is out is not applied; the settled write re-reads instead of sharing", () => {
     const { state, effects } = run([
-      { type: 'write', fields: { a: '1' }, batch: batch() },
+      write({ a: '1' }),
       { type: 'tab', message: message('theirs', {}), seq: 5 },
       { type: 'settled', ok: true },
     ])
@@ -63,19 +75,19 @@ describe('the runtime reducer: next state and effects, nothing else', () => {
 
   it('shares a confirmed write even when the write queued behind it fails', () => {
     const { state, effects } = run([
-      { type: 'write', fields: { a: '1' }, batch: batch() },
-      { type: 'write', fields: { b: '2' }, batch: batch() },
+      write({ a: '1' }),
+      write({ b: '2' }),
       { type: 'settled', ok: true },
       { type: 'settled', ok: false },
     ])
     expect(effects).toEqual(['send', 'send', 'share'])
     expect(state.tabs).toMatchObject({ own: 1, shared: 1 })
     // Nothing new to tell after a lone failure.
-    expect(run([{ type: 'write', fields: { c: '3' }, batch: batch() }, { type: 'settled', ok: false }], state).effects).toEqual(['send'])
+    expect(run([write({ c: '3' }), { type: 'settled', ok: false }], state).effects).toEqual(['send'])
   })
 
   it("applies a tab's change made after it heard of this tab's writes, and re-reads one made before", () => {
-    const wrote = run([{ type: 'write', fields: { a: '1' }, batch: batch() }, { type: 'settled', ok: true }]).state
+    const wrote = run([write({ a: '1' }), { type: 'settled', ok: true }]).state
     expect(run([{ type: 'tab', message: message('stale', {}), seq: 9 }], wrote)).toMatchObject({ state: { session: wrote.session }, effects: ['reread'] })
     // It carries no segment: this tab's segment readers read their own.
     expect(run([{ type: 'tab', message: message('after ours', { 'this-tab': 1 }), seq: 9 }], wrote)).toMatchObject({

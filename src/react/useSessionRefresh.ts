@@ -18,7 +18,7 @@ export interface UseSessionRefreshResult {
 export function useSessionRefresh(): UseSessionRefreshResult {
   const { runtime, queryClient } = useSessionContext('useSessionRefresh')
   const mutation = useMutation<Session, SessionError, void>(
-    { mutationFn: () => refreshSession(queryClient, runtime.client), networkMode: 'always' },
+    { mutationKey: runtime.keys.write, mutationFn: () => refreshSession(queryClient, runtime.client), networkMode: 'always' },
     queryClient,
   )
   const { mutateAsync } = mutation

@@ -14,7 +14,9 @@ export interface SessionWrite<TInput> extends WriteState {
 /**
  * One hook's own writes: `toFields` turns its input into public fields, at once or after
  * asking the browser (and may throw an `invalid-input` SessionError before any request). `networkMode: 'always'`: offline writes
- * fail fast with kind `network` instead of pausing silently.
+ * fail fast with kind `network` instead of pausing silently. The mutation key is the origin's:
+ * React Query gives a pending mutation the hook's newest function, which after a store switch
+ * would send a write asked on one store to the next; another key detaches it instead.
  */
 export function useSessionWrite<TInput>(
   hookName: string,
@@ -22,7 +24,7 @@ export function useSessionWrite<TInput>(
 ): SessionWrite<TInput> {
   const { runtime, queryClient } = useSessionContext(hookName)
   const mutation = useMutation<Session, SessionError, TInput>(
-    { mutationFn: async (input) => runtime.write(await toFields(input)), networkMode: 'always' },
+    { mutationKey: runtime.keys.write, mutationFn: async (input) => runtime.write(await toFields(input)), networkMode: 'always' },
     queryClient,
   )
   const { mutateAsync } = mutation

@@ -13,7 +13,7 @@ export function useUpdateSession(): UseUpdateSessionResult {
   const { runtime, queryClient } = useSessionContext('useUpdateSession')
   // networkMode 'always': offline writes fail fast with kind 'network' instead of pausing silently.
   return useMutation<Session, SessionError, PublicFieldUpdate>(
-    { mutationFn: (fields) => runtime.write(fields), networkMode: 'always' },
+    { mutationKey: runtime.keys.write, mutationFn: (fields) => runtime.write(fields), networkMode: 'always' },
     queryClient,
   )
 }

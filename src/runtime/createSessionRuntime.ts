@@ -11,6 +11,7 @@ import {
   paintedSession,
   reduce,
   withPublicFields,
+  batchFields,
   type Batch,
   type Effect,
   type Part,
@@ -48,6 +49,9 @@ export interface SessionRuntimeOptions {
 
 const asSessionError = (error: unknown): SessionError =>
   error instanceof SessionError ? error : new SessionError('network', String(error), { cause: error })
+
+/** The server answered that it will not take the write (not applied): a 4xx other than a timeout or a rate limit. */
+const isRefusal = ({ kind, status = 0 }: SessionError): boolean => kind === 'invalid-input' || (kind === 'http' && status >= 400 && status < 500 && status !== 408 && status !== 429)
 
 /**
  * The one session runtime of a QueryClient and Session Manager origin (see `runtimeFor`).
@@ -194,8 +198,9 @@ export function createSessionRuntime(
    * `?items=*` answers the whole new session. Otherwise the segment token in the PATCH answer is
    * the new segment (prices refetch at once) and the session is read back meanwhile.
    */
-  async function send({ fields, load }: Batch): Promise<Session> {
-    if (load || !find('segment')?.isActive()) {
+  async function send(batch: Batch): Promise<Session> {
+    const fields = batchFields(batch)
+    if (batch.load || !find('segment')?.isActive()) {
       const session = await client.editSession(fields, { items: '*' })
       dispatch({ type: 'server', seq: tick(), session, segmentUnknown: true })
       return session
@@ -227,20 +232,32 @@ export function createSessionRuntime(
     }
   }
 
-  /** Sends a batch, settles the write phase, and resolves its callers once readers see the outcome. */
+  /**
+   * Sends a batch, settles the write phase, and resolves its callers once readers see the outcome.
+   * A merged PATCH the server refused is split (each write is sent again on its own, once); any
+   * other failure may have been applied (a timeout, a 5xx): the session is marked stale, so the
+   * next focus or mount reads what the server holds.
+   */
   async function deliver(batch: Batch): Promise<void> {
     const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
-    const ok = await outcome.then(
-      () => true,
-      () => false,
+    const error = await outcome.then(
+      () => undefined,
+      (failure: SessionError) => failure,
     )
+    const split = error !== undefined && isRefusal(error) && batch.requests.length > 1
     try {
-      dispatch({ type: 'settled', ok })
+      dispatch({ type: 'settled', ok: !error, split })
+      // After the paint above, which would make it fresh again.
+      if (error && !isRefusal(error)) markStale()
     } finally {
       // Its callers are answered whatever a cache listener did meanwhile: no write hangs.
       await afterPaint()
-      batch.settle(outcome)
+      if (!split) for (const request of batch.requests) request.settle(outcome)
     }
+  }
+
+  function markStale(): void {
+    for (const part of ['session', 'segment'] as const) void queryClient.invalidateQueries({ queryKey: keys[part], exact: true, refetchType: 'none' })
   }
 
   function share(): void {
@@ -268,11 +285,7 @@ export function createSessionRuntime(
     async write(fields, { load = false } = {}) {
       // Checked before anything is queued (and rejected with): bad input costs nothing and disturbs no other write.
       const values = toPublicFieldValues(fields)
-      const { writes } = state
-      let settle!: Batch['settle']
-      const batch = (writes.phase === 'sending' && writes.queued) || { fields: {}, load, done: new Promise<Session>((resolve) => (settle = resolve)), settle }
-      dispatch({ type: 'write', fields: values, batch })
-      return batch.done
+      return new Promise<Session>((settle) => dispatch({ type: 'write', load, request: { fields: values, settle } }))
     },
     onSegmentChange(listener) {
       segmentListeners.add(listener)

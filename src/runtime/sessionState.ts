@@ -4,14 +4,27 @@ import type { PublicFieldValues, Segment, Session } from '../core/types'
 /** Per tab id, how many of that tab's writes were confirmed. */
 export type TabWrites = Readonly<Record<string, number>>
 
-/** Writes merged into one PATCH: they share its outcome. */
-export interface Batch {
+/** One caller's write: its fields, and how its caller is answered. */
+export interface WriteRequest {
   fields: PublicFieldValues
-  /** The first load's own write (UTM capture): always answered with the whole session. */
-  load: boolean
-  done: Promise<Session>
   settle(outcome: Promise<Session>): void
 }
+
+/**
+ * Writes merged into one PATCH, in the order they were asked. Answered, they share its outcome;
+ * refused, each is sent again on its own (`alone`), so one field the server refuses (a private
+ * sales channel) costs no other caller its write.
+ */
+export interface Batch {
+  requests: readonly WriteRequest[]
+  /** The first load's own write (UTM capture): always answered with the whole session. */
+  load: boolean
+  /** Sent again on its own after a merged PATCH was refused: nothing joins it. */
+  alone?: boolean
+}
+
+/** The fields a batch sends: its requests' in order (a later value wins). */
+export const batchFields = (batch: Batch): PublicFieldValues => Object.assign({}, ...batch.requests.map(({ fields }) => fields))
 
 /** What the server last told us of one part (session or segment), and the event that told it. */
 export interface Confirmed<T> {
@@ -21,7 +34,7 @@ export interface Confirmed<T> {
 }
 
 /** The write side: one PATCH at a time, later writes merged behind it. */
-export type Writes = { phase: 'idle' } | { phase: 'sending'; inFlight: Batch; queued?: Batch }
+export type Writes = { phase: 'idle' } | { phase: 'sending'; inFlight: Batch; queued: readonly Batch[] }
 
 /** What this tab knows of the tabs' writes, to tell when another tab's change and its own crossed. */
 export interface TabKnowledge {
@@ -81,10 +94,13 @@ export type SessionEvent =
   | ServerEvent
   /** The cache dropped a part (garbage collection, `removeQueries`): its order is kept. */
   | { type: 'forgotten'; part: Part }
-  /** A write joins the queue (its batch created by the caller when none is queued). */
-  | { type: 'write'; fields: PublicFieldValues; batch: Batch }
-  /** The PATCH in flight is over, answered (`ok`) or failed: its values are no longer painted. */
-  | { type: 'settled'; ok: boolean }
+  /** A write joins the queue: merged into the batch waiting behind the PATCH in flight, if any. */
+  | { type: 'write'; request: WriteRequest; load: boolean }
+  /**
+   * The PATCH in flight is over, answered (`ok`) or failed: its values are no longer painted.
+   * `split`: it merged several writes and was refused; each is sent again on its own, first.
+   */
+  | { type: 'settled'; ok: boolean; split?: boolean }
   /** Another tab's message, checked. */
   | { type: 'tab'; message: TabMessage; seq: number }
 
@@ -129,18 +145,24 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
     case 'forgotten':
       return next({ [event.part]: { data: undefined, seq: state[event.part].seq } })
     case 'write': {
+      const { request, load } = event
       if (writes.phase === 'idle') {
-        const inFlight = { ...event.batch, fields: event.fields }
-        return next({ writes: { phase: 'sending', inFlight } }, { type: 'send', batch: inFlight })
+        const inFlight: Batch = { requests: [request], load }
+        return next({ writes: { phase: 'sending', inFlight, queued: [] } }, { type: 'send', batch: inFlight })
       }
-      return next({ writes: { ...writes, queued: { ...event.batch, fields: { ...writes.queued?.fields, ...event.fields } } } })
+      const last = writes.queued[writes.queued.length - 1]
+      const queued = last && !last.alone ? [...writes.queued.slice(0, -1), { requests: [...last.requests, request], load: last.load || load }] : [...writes.queued, { requests: [request], load }]
+      return next({ writes: { ...writes, queued } })
     }
     case 'settled': {
       if (writes.phase === 'idle') return next({})
       const own = tabs.own + Number(event.ok)
-      const { queued } = writes
+      const { inFlight } = writes
+      // Asked before the writes queued behind it: its requests go first, one PATCH each.
+      const retried = event.split ? inFlight.requests.map((request): Batch => ({ requests: [request], load: inFlight.load, alone: true })) : []
+      const [queued, ...rest] = [...retried, ...writes.queued]
       // The next PATCH leaves after the other tab's change arrived: the server orders it after that change.
-      if (queued) return next({ writes: { phase: 'sending', inFlight: queued }, tabs: { ...tabs, own } }, { type: 'send', batch: queued })
+      if (queued) return next({ writes: { phase: 'sending', inFlight: queued, queued: rest }, tabs: { ...tabs, own } }, { type: 'send', batch: queued })
       // Every confirmed write reaches the other tabs, even when a later one behind it failed.
       const effects: Effect[] = tabs.crossed ? [{ type: 'reread' }] : own > tabs.shared ? [{ type: 'share' }] : []
       return next({ writes: { phase: 'idle' }, tabs: { ...tabs, own, shared: own, crossed: false } }, ...effects)
@@ -165,7 +187,7 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
 
 /** Public fields not yet confirmed, in the order they were written (a later value wins). */
 export const pendingFields = (writes: Writes): PublicFieldValues =>
-  writes.phase === 'sending' ? { ...writes.inFlight.fields, ...writes.queued?.fields } : {}
+  writes.phase === 'sending' ? Object.assign(batchFields(writes.inFlight), ...writes.queued.map(batchFields)) : {}
 
 /** The session with public fields painted over it (spread, not assignment: a name is data, never a prototype key). */
 export function withPublicFields(session: Session, fields: PublicFieldValues): Session {
