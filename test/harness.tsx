@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useQuery, type QueryKey } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery, type DefaultOptions, type QueryKey } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { StrictMode, type ReactNode } from 'react'
@@ -11,9 +11,20 @@ export const server = setupServer(...mock.handlers)
 
 export const sessionRequests = () => mock.requests.filter((request) => request.path.startsWith('/api/'))
 
-/** A QueryClient as a test wants it: no retries, so a fault shows at once. */
-export const createTestQueryClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+const testQueryClients = new Set<QueryClient>()
+
+/** A QueryClient as a test wants it: no retries (unless `queries` says), so a fault shows at once. Cleared after each test. */
+export function createTestQueryClient(queries: DefaultOptions['queries'] = {}): QueryClient {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, ...queries }, mutations: { retry: false } } })
+  testQueryClients.add(queryClient)
+  return queryClient
+}
+
+/** Forgets what every test QueryClient cached: a tab listens to the others while its cache holds a session. */
+export function clearTestQueryClients(): void {
+  testQueryClients.forEach((queryClient) => queryClient.clear())
+  testQueryClients.clear()
+}
 
 export interface RenderOptions extends Omit<SessionProviderProps, 'children' | 'queryClient'> {
   queryClient?: QueryClient

@@ -1,9 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { QueryClient } from '@tanstack/react-query'
 import { createCheckoutClient, postalCodeAddressQuery, usePlaceAddress } from '../src/checkout/index'
 import { SessionError, useRegion } from '../src/index'
-import { createWrapper, mock } from './harness'
+import { createTestQueryClient, createWrapper, mock } from './harness'
 
 const addressReads = () => mock.requests.filter(({ path }) => path.startsWith('/api/checkout/pub/postal-code/')).map(({ method, path }) => `${method} ${path}`)
 
@@ -64,7 +63,7 @@ describe('usePlaceAddress: the place a header names', () => {
   })
 
   it('fails at once on an answer a retry cannot mend (a 404), whatever the app retries', async () => {
-    const { wrapper } = createWrapper({ queryClient: new QueryClient({ defaultOptions: { queries: { retry: 2, retryDelay: 0 } } }) })
+    const { wrapper } = createWrapper({ queryClient: createTestQueryClient({ retry: 2, retryDelay: 0 }) })
     const { result } = renderHook(usePlace, { wrapper })
     mock.fail({ kind: 'http', status: 404 }, { path: '/api/checkout/pub/postal-code/', times: 3 })
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))

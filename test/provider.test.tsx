@@ -1,4 +1,3 @@
-import { QueryClient } from '@tanstack/react-query'
 import { render, renderHook, screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -135,7 +134,7 @@ describe('SessionProvider', () => {
 
   it('uses the client prop with its own baseUrl', async () => {
     const { createSessionClient } = await import('../src/index')
-    const queryClient = new QueryClient()
+    const queryClient = createTestQueryClient({ retry: 3 })
     render(
       <SessionProvider queryClient={queryClient} client={createSessionClient({ baseUrl: 'http://localhost:3000' })}>
         <SessionId />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
@@ -126,7 +126,7 @@ describe("the client path: a Google ad's ?region_id= on a store without the serv
     landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
     mock.fail({ kind: 'http', status: 503 }, { method: 'PATCH' })
     // A QueryClient that retries: the write still goes once.
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 1 } } })
+    const queryClient = createTestQueryClient({ retry: 3, retryDelay: 1 })
     const { result } = renderLanding({ required: true }, { queryClient })
     await waitFor(() => expect(result.current.gate.status).toBe('needed'))
     expect(result.current.gate.ignored).toEqual([{ source: 'region_id', reason: expect.stringContaining('503') }])

@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { dehydrate, HydrationBoundary, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
@@ -146,7 +146,7 @@ describe('useProductSearch: the result contract at its edges', () => {
   })
 
   it('does not retry a 404 even when the app’s QueryClient retries (a "not found" shows at once); it does retry a 5xx', async () => {
-    const retrying = new QueryClient({ defaultOptions: { queries: { retry: 1, retryDelay: 0 } } })
+    const retrying = createTestQueryClient({ retry: 1, retryDelay: 0 })
     const { result } = renderHook(() => useProduct({ field: 'slug', value: 'no-such-product' }), createWrapper({ queryClient: retrying }))
     await waitFor(() => expect(result.current.loadError).toMatchObject({ kind: 'http', status: 404 }))
     expect(searchRequests()).toHaveLength(1)

@@ -1,4 +1,4 @@
-import { dehydrate, QueryClient, useQuery, type DehydratedState } from '@tanstack/react-query'
+import { dehydrate, useQuery, type DehydratedState } from '@tanstack/react-query'
 import { act, render, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createSessionClient, useSegment, useSegmentKey, useSessionSource, type Segment } from '../src/index'
@@ -67,7 +67,7 @@ describe('a shared page hydrated from its segment alone', () => {
 
   it.each([
     ['staleTime: Infinity on the provider', { staleTime: Infinity }, createTestQueryClient],
-    ['refetchOnMount turned off by the app (a common SSR default)', {}, () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnMount: false } } })],
+    ['refetchOnMount turned off by the app (a common SSR default)', {}, () => createTestQueryClient({ refetchOnMount: false })],
   ])('reads the shopper’s segment after the session whatever the app’s query options: %s', async (_, props, makeQueryClient) => {
     const { state } = await sharedPageOfShopper()
     const seen: Array<Segment | undefined> = []

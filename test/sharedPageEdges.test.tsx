@@ -1,4 +1,4 @@
-import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query'
+import { dehydrate, type DehydratedState } from '@tanstack/react-query'
 import { act, render, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createSessionClient, useLocale, useRegionGate, type Segment } from '../src/index'
@@ -50,7 +50,7 @@ describe('a shared page: the stand-in segment’s limits', () => {
       return null
     }
     // gcTime 100 ms stands for the default 5 minutes; the session read hangs as it would offline.
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: 100 } } })
+    const queryClient = createTestQueryClient({ gcTime: 100 })
     mock.setLatency(() => 2_000)
     const view = render(
       <Browser state={state} queryClient={queryClient}>

@@ -1,7 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
+import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { sessionKeys, useRegion, useSegment, type Session } from '../src/index'
-import { createWrapper, sessionRequests, usePricesPerSegment } from './harness'
+import { createWrapper, mock, server, sessionRequests, usePricesPerSegment } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 
@@ -49,13 +50,77 @@ describe('<SessionProvider syncTabs> (default on)', () => {
     expect(second.priceFetches).toHaveLength(1)
   })
 
-  it('stops listening when the provider unmounts', async () => {
+  it('a tab whose provider unmounted for a moment (a route without it) stays in sync while its cache holds the session', async () => {
     const first = await openTab()
     const second = await openTab()
     second.unmount()
     await act(() => first.result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(second.queryClient.getQueryData<Session>(sessionKeys.session)?.namespaces.checkout?.regionId?.value).toBe(RIO))
+    // Back on a route with the provider: the new region at once, from the cache, with no request.
+    const mark = sessionRequests().length
+    const remounted = renderHook(() => useRegion(), createWrapper({ queryClient: second.queryClient }))
+    expect(remounted.result.current.regionId).toBe(RIO)
+    await act(() => Promise.resolve())
+    expect(requestLines(mark)).toEqual([])
+  })
+
+  it('shares a write that settles after its provider unmounted', async () => {
+    const first = await openTab()
+    const second = await openTab()
+    mock.setLatency(({ method }) => (method === 'PATCH' ? 30 : 0))
+    let write!: Promise<void>
+    act(() => {
+      write = first.result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' })
+    })
+    first.unmount()
+    await write
+    await waitFor(() => expect(second.result.current.region.regionId).toBe(RIO))
+    expect(second.result.current.segment.data?.regionId).toBe(RIO)
+  })
+
+  it('stops listening once the cache forgets the session with no provider mounted', async () => {
+    const first = await openTab()
+    const second = await openTab()
+    second.unmount()
+    second.queryClient.removeQueries()
+    await act(() => first.result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const cached = second.queryClient.getQueryData<Session>(sessionKeys.session)
-    expect(cached?.namespaces.checkout?.regionId).toBeUndefined()
+    expect(second.queryClient.getQueryData(sessionKeys.session)).toBeUndefined()
+  })
+
+  it("a message without a segment (the sending tab reads none): the other tab shows the new region with its segment, never beside the old one, and its prices refetch once", async () => {
+    const sender = renderHook(() => useRegion(), createWrapper())
+    await waitFor(() => expect(sender.result.current.isLoading).toBe(false))
+    const receiver = await openTab()
+    const rendered: string[] = []
+    const log = renderHook(
+      () => {
+        const region = useRegion()
+        const segment = useSegment()
+        const line = `region ${region.regionId ?? 'none'} · segment ${segment.data ? (segment.data.regionId ?? 'national') : 'none'}`
+        if (rendered[rendered.length - 1] !== line) rendered.push(line)
+      },
+      { wrapper: createWrapper({ queryClient: receiver.queryClient }).wrapper },
+    )
+    await waitFor(() => expect(rendered).toEqual(['region none · segment national']))
+    // The receiving tab's next segment read is answered only once its screen has had time to show the message.
+    let answerSegment!: () => void
+    const segmentHeld = new Promise<void>((resolve) => (answerSegment = resolve))
+    server.use(
+      http.get('/api/segments', async ({ request, cookies }) => {
+        await segmentHeld
+        return mock.respond(request, cookies)
+      }, { once: true }),
+    )
+    await act(() => sender.result.current.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(sessionRequests().some(({ path }) => path === '/api/segments')).toBe(true))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    answerSegment()
+    await waitFor(() => expect(receiver.result.current.segment.data?.regionId).toBe(RIO))
+    expect(rendered).toEqual(['region none · segment national', `region ${RIO} · segment ${RIO}`])
+    expect(receiver.result.current.region.regionId).toBe(RIO)
+    await waitFor(() => expect(receiver.priceFetches).toHaveLength(2))
+    expect(receiver.priceFetches[1]).toContain(RIO)
+    log.unmount()
   })
 })

@@ -8,13 +8,13 @@ import { mock, server, sessionRequests } from './harness'
 const stops: Array<() => void> = []
 afterEach(() => stops.splice(0).forEach((stop) => stop()))
 
-/** One "tab": its own cache and runtime, joined to the channel of `baseUrl`. */
+/** One "tab": its own cache and runtime, joined to the channel of `baseUrl` (and left, cache cleared, after the test). */
 async function openTab(baseUrl = '') {
   const client = createSessionClient({ baseUrl })
   const queryClient = new QueryClient()
   const runtime = runtimeFor(queryClient, client)
   queryClient.setQueryData(runtime.keys.session, await createSessionClient().getSession())
-  stops.push(runtime.connectTabs())
+  stops.push(runtime.connectTabs(), () => queryClient.clear())
   return {
     queryClient,
     runtime,

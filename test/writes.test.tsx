@@ -1,10 +1,9 @@
-import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createSessionClient, segmentQueryOptions, sessionKeys, usePublicField, useSegment, useUpdateSession } from '../src/index'
 import { runtimeFor } from '../src/runtime/index'
-import { createWrapper, mock, server, sessionRequests } from './harness'
+import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
 
 const serverPublic = async () => (await createSessionClient().getSession()).namespaces.public
 
@@ -82,7 +81,7 @@ describe('useUpdateSession', () => {
 describe('a segment read in flight during a write', () => {
   it('does not land after the write and bring back the old segment', async () => {
     const client = createSessionClient()
-    const queryClient = new QueryClient()
+    const queryClient = createTestQueryClient({ retry: 3 })
     queryClient.setQueryData(sessionKeys.session, await client.getSession())
     const runtime = runtimeFor(queryClient, client)
     const oldSegment = await client.getSegment()

@@ -36,7 +36,7 @@ export interface SessionRuntime {
   write(fields: unknown, options?: { load?: boolean }): Promise<Session>
   /** Called each time the segment changes (not on its first load); returns the unsubscribe function. */
   onSegmentChange(listener: (segment: Segment) => void): () => void
-  /** Shares confirmed state with the other tabs while connected; returns the disconnect function. */
+  /** Shares confirmed state with the other tabs while connected or while the session is cached; returns the disconnect function. */
   connectTabs(): () => void
 }
 
@@ -82,7 +82,7 @@ export function createSessionRuntime(
   let painting = false
   let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
   const segmentListeners = new Set<(segment: Segment) => void>()
-  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'tab', message, seq: tick() }))
+  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'tab', message, seq: tick() }), () => state.session.data !== undefined)
 
   /** What the cache shows of a part: the session with pending writes painted over it. */
   const shown = (part: Part) => (part === 'session' ? paintedSession(state) : state.segment.data)
@@ -160,7 +160,15 @@ export function createSessionRuntime(
   cache.subscribe((event: QueryCacheNotifyEvent) => {
     const part = (['session', 'segment'] as const)[hashes.indexOf(event.query.queryHash)]
     if (painting || !part) return
-    if (event.type === 'removed') return dispatch({ type: 'forgotten', part })
+    if (event.type === 'removed') {
+      dispatch({ type: 'forgotten', part })
+      if (part === 'session') tabs.release()
+      // Mounted hooks stay on the removed entry, showing what it held, until they render again;
+      // they move to the key's new entry now (and read it if it has no data, as on mount).
+      const { observers } = event.query
+      if (observers.length > 0) queueMicrotask(() => observers.forEach((observer) => observer.setOptions(observer.options)))
+      return
+    }
     const action = event.type === 'updated' ? event.action : undefined
     // Only what brings data counts (not fetch, error or invalidate actions).
     if (event.type !== 'added' && action?.type !== 'success' && action?.type !== 'setState') return

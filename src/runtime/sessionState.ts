@@ -175,9 +175,11 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
       const unread = { ...tabs, unread: { ...tabs.unread, ...counts }, unreadSince: event.seq }
       if (writes.phase === 'sending') return next({ tabs: { ...unread, crossed: true } })
       if ((message.heard[tabs.id] ?? 0) < tabs.own) return next({ tabs: unread }, { type: 'reread' })
+      // Without a segment (the sender's server moved it without saying where), a tab that holds one
+      // would show the new session beside its old segment: it reads both, landing in one event.
+      if (!message.segment && state.segment.data) return next({ tabs: unread }, { type: 'reread' })
       return next({
         session: landed(state.session, message.session, event.seq),
-        // Without a segment (the sender's server moved it without saying where), this tab reads its own.
         segment: landed(state.segment, message.segment, event.seq),
         tabs: { ...tabs, heard: { ...tabs.heard, ...counts } },
       })

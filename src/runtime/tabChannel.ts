@@ -18,17 +18,27 @@ function parseTabMessage(data: unknown): TabMessage | undefined {
 
 export interface TabChannel {
   post(message: TabMessage): void
-  /** Listens and posts while at least one provider is connected; returns the disconnect function (call it once). */
+  /** Opens the channel (if closed) for a provider; returns its disconnect function (call it once). */
   connect(): () => void
+  /** The cache forgot the session: with no provider connected, nothing is left to keep in sync. */
+  release(): void
 }
 
 /**
- * The `BroadcastChannel` of one Session Manager origin, open while connected. A message that
- * does not validate is ignored; ordering is the receiver's (see `reduce`). A no-op without BroadcastChannel.
+ * The `BroadcastChannel` of one Session Manager origin. Opened by the first provider that syncs
+ * tabs, it stays open while a provider is connected or the cache holds the session (`holds`):
+ * a route without a provider keeps the cached session in sync, and a write settling after its
+ * provider unmounted is still shared. A message that does not validate is ignored; ordering is
+ * the receiver's (see `reduce`). A no-op without BroadcastChannel.
  */
-export function openTabChannel(baseUrl: string, receive: (message: TabMessage) => void): TabChannel {
+export function openTabChannel(baseUrl: string, receive: (message: TabMessage) => void, holds: () => boolean): TabChannel {
   let channel: BroadcastChannel | undefined
   let connections = 0
+  const close = () => {
+    if (connections > 0) return
+    channel?.close()
+    channel = undefined
+  }
   return {
     post: (message) => channel?.postMessage(message),
     connect() {
@@ -42,11 +52,10 @@ export function openTabChannel(baseUrl: string, receive: (message: TabMessage) =
         }
       }
       return () => {
-        if (--connections === 0) {
-          channel?.close()
-          channel = undefined
-        }
+        connections -= 1
+        if (!holds()) close()
       }
     },
+    release: close,
   }
 }
