@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { sessionKeys, useRegion, useSegment, type Session } from '../src/index'
+import { useProductSearch } from '../src/search/index'
 import { createWrapper, mock, server, sessionRequests, usePricesPerSegment } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
@@ -97,12 +98,15 @@ describe('<SessionProvider syncTabs> (default on)', () => {
       () => {
         const region = useRegion()
         const segment = useSegment()
-        const line = `region ${region.regionId ?? 'none'} · segment ${segment.data ? (segment.data.regionId ?? 'national') : 'none'}`
+        const grid = useProductSearch({ count: 12 })
+        const results = grid.data ? `${grid.data.products.length} products${grid.isPlaceholderData ? ' (dimmed)' : ''}` : 'Loading…'
+        const line = `region ${region.regionId ?? 'none'} · segment ${segment.data ? (segment.data.regionId ?? 'national') : 'none'} · ${results}`
         if (rendered[rendered.length - 1] !== line) rendered.push(line)
       },
       { wrapper: createWrapper({ queryClient: receiver.queryClient }).wrapper },
     )
-    await waitFor(() => expect(rendered).toEqual(['region none · segment national']))
+    await waitFor(() => expect(rendered[rendered.length - 1]).toMatch(/^region none · segment national · \d+ products$/))
+    const before = rendered.length
     // The receiving tab's next segment read is answered only once its screen has had time to show the message.
     let answerSegment!: () => void
     const segmentHeld = new Promise<void>((resolve) => (answerSegment = resolve))
@@ -117,7 +121,12 @@ describe('<SessionProvider syncTabs> (default on)', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
     answerSegment()
     await waitFor(() => expect(receiver.result.current.segment.data?.regionId).toBe(RIO))
-    expect(rendered).toEqual(['region none · segment national', `region ${RIO} · segment ${RIO}`])
+    await waitFor(() => expect(rendered[rendered.length - 1]).toMatch(new RegExp(`^region ${RIO} · segment ${RIO} · \\d+ products$`)))
+    // The old results stay, dimmed, while the new region's load: never beside the old segment, never blank.
+    expect(rendered.slice(before).map((line) => line.replace(/\d+ products/, 'N products'))).toEqual([
+      `region ${RIO} · segment ${RIO} · N products (dimmed)`,
+      `region ${RIO} · segment ${RIO} · N products`,
+    ])
     expect(receiver.result.current.region.regionId).toBe(RIO)
     await waitFor(() => expect(receiver.priceFetches).toHaveLength(2))
     expect(receiver.priceFetches[1]).toContain(RIO)
