@@ -111,8 +111,16 @@ describe('createSearchClient().facets and .pickupPointAvailability', () => {
   it('asks v1 pickup-point-availability with the delivery promise and no price context', async () => {
     const urls = answerSearch({ pickupPointDistances: [{ pickupId: 'store-7', pickupName: 'Copacabana', distance: 1.2, isActive: true }] })
     const answer = await createSearchClient().pickupPointAvailability({ context })
-    expect(urls).toEqual(['/api/intelligent-search/v1/pickup-point-availability/shipping/delivery?locale=pt-BR&sc=1&zip-code=22250040'])
+    expect(urls).toEqual(['/api/intelligent-search/v1/pickup-point-availability?locale=pt-BR&sc=1&zip-code=22250040'])
     expect(answer.data.pickupPointDistances.map(({ pickupId }) => pickupId)).toEqual(['store-7'])
+  })
+
+  // VTEX's Step 3 table appends the segment's other facets keys as path facets on product-search
+  // and facets only; the facets a shopper chose are the search's own, on every endpoint with a path.
+  it('puts no segment facet in the pickup-point-availability path, only the facets the shopper chose', async () => {
+    const urls = answerSearch({ pickupPointDistances: [] })
+    await createSearchClient().pickupPointAvailability({ context: searchContextOf({ channel: '1', facets: 'zip-code=22250040;brand=acme;productClusterIds=137' }), facets: [{ key: 'category-1', value: 'coffee' }] })
+    expect(urls).toEqual(['/api/intelligent-search/v1/pickup-point-availability/category-1/coffee?sc=1&zip-code=22250040'])
   })
 
   it.each([

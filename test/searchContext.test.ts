@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Segment, Session } from '../src/core/types'
-import { searchContextOf, searchQueryOf, type SearchEndpoint } from '../src/search/searchContext'
+import { searchContextOf, searchPathOf, searchQueryOf, type SearchEndpoint } from '../src/search/searchContext'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const ENDPOINTS: SearchEndpoint[] = ['product-search', 'facets', 'products', 'pickup-point-availability']
@@ -32,6 +32,16 @@ describe('searchContextOf: each segment field reaches the v1 wire, on the endpoi
 
   it('leaves a segment facet that is a dot segment out of the path (it would leave the search path)', () => {
     expect(searchContextOf({ facets: '..=..;brand=acme;.=x' }).facets).toBe('brand/acme')
+  })
+
+  it('puts the path facets on product-search and facets only, as VTEX lists them', () => {
+    const context = searchContextOf({ facets: 'zip-code=22250040;brand=acme' })
+    expect(Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, searchPathOf(context, endpoint)]))).toEqual({
+      'product-search': 'brand/acme',
+      facets: 'brand/acme',
+      products: '',
+      'pickup-point-availability': '',
+    })
   })
 
   it('turns every other facets key into a path facet, in the segment order, URL-encoded', () => {

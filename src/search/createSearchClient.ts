@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini'
 import { requestJson, toRequestSettings, type RequestOptions, type RequestSettings } from '../core/request'
 import { SessionError } from '../core/SessionError'
-import { isPathSegment, searchQueryOf, type SearchContext, type SearchEndpoint } from './searchContext'
+import { isPathSegment, searchPathOf, searchQueryOf, type SearchContext, type SearchEndpoint } from './searchContext'
 import {
   facetsSchema,
   pickupPointAvailabilitySchema,
@@ -63,7 +63,7 @@ export interface SearchClient {
   product(input: ProductInput): Promise<SearchAnswer<SearchProduct>>
   /** `GET /api/intelligent-search/v1/facets/{facets}?…`: the filters a search offers. */
   facets(input: SearchScope): Promise<SearchAnswer<SearchFacets>>
-  /** `GET /api/intelligent-search/v1/pickup-point-availability/{facets}?…`: pickup points near the context's place that hold the products. */
+  /** `GET /api/intelligent-search/v1/pickup-point-availability/{facets}?…`: pickup points near the context's place that hold the products (the chosen facets only in the path). */
   pickupPointAvailability(input: Omit<SearchScope, 'query'>): Promise<SearchAnswer<PickupPointAvailability>>
 }
 
@@ -127,11 +127,11 @@ export function createSearchClient(options: Partial<RequestSettings> = {}): Sear
     return { data, cacheControl }
   }
 
-  /** The URL of a search endpoint: the context's facets then the chosen ones, the own parameters then the context's. */
+  /** The URL of a search endpoint: the context's facets it takes then the chosen ones, the own parameters then the context's. */
   function scopedPath(endpoint: SearchEndpoint, input: SearchScope, own: Record<string, string | number | undefined>): string {
     const context = checkContext(input?.context)
     if (input.query !== undefined && typeof input.query !== 'string') throw invalid(`query must be a text, got ${JSON.stringify(input.query)}`)
-    const path = [context.facets, ...facetPath(input.facets ?? [])].filter(Boolean).join('/')
+    const path = [searchPathOf(context, endpoint), ...facetPath(input.facets ?? [])].filter(Boolean).join('/')
     // No trailing slash without facets: servers that normalize slashes (Next.js) would redirect it.
     return `${BASE}/${endpoint}${path ? `/${path}` : ''}?${queryOf({ query: input.query, ...own }, context, endpoint)}`
   }

@@ -1,6 +1,6 @@
 // Entry `vtex-session-react/search` under the `react-server` condition: the framework-free part
 // (no 'use client'), so a server component or loader can prefetch a search for the shopper.
-export { searchContextOf, searchQueryOf } from './searchContext'
+export { searchContextOf, searchPathOf, searchQueryOf } from './searchContext'
 export type { SearchContext, SearchEndpoint } from './searchContext'
 export { createSearchClient } from './createSearchClient'
 export type { ProductField, ProductInput, ProductSearchInput, SearchAnswer, SearchClient, SearchScope, SelectedFacet } from './createSearchClient'

@@ -16,6 +16,8 @@ const REGIONAL: readonly SearchEndpoint[] = ['product-search', 'facets', 'produc
 const PRICED: readonly SearchEndpoint[] = ['product-search', 'products']
 /** The endpoints that take a facets path, and with it the delivery promise. */
 const DELIVERY_PROMISE: readonly SearchEndpoint[] = ['product-search', 'facets', 'pickup-point-availability']
+/** The endpoints the segment's other `facets` keys go to, as path facets (pickup-point-availability is not one). */
+const PATH_FACETS: readonly SearchEndpoint[] = ['product-search', 'facets']
 
 /** The keys of the segment's `facets` text that v1 takes as query parameters; every other key is a path facet. */
 const DELIVERY_KEYS = ['zip-code', 'coordinates', 'country', 'pickupPoint', 'deliveryZonesHash', 'pickupPointsHash'] as const
@@ -43,7 +45,7 @@ const PARAMETERS: ReadonlyArray<readonly [name: string, endpoints: readonly Sear
 export interface SearchContext {
   /** Query parameters by name, every one non-empty (see `searchQueryOf` for one endpoint's). */
   params: Readonly<Record<string, string>>
-  /** The path facets (`key/value/…`, each part URL-encoded): every `facets` key that is not a query parameter, in the segment's order. */
+  /** The path facets (`key/value/…`, each part URL-encoded): every `facets` key that is not a query parameter, in the segment's order (see `searchPathOf` for one endpoint's). */
   facets: string
 }
 
@@ -116,3 +118,6 @@ export function searchQueryOf(context: SearchContext, endpoint: SearchEndpoint):
   }
   return query.toString()
 }
+
+/** The path facets one endpoint takes from a context (`brand/acme`), or `''`. */
+export const searchPathOf = (context: SearchContext, endpoint: SearchEndpoint): string => (PATH_FACETS.includes(endpoint) ? context.facets : '')

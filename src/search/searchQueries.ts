@@ -1,6 +1,6 @@
 import { toRequestSettings } from '../core/request'
 import type { ProductInput, ProductSearchInput, SearchAnswer, SearchClient } from './createSearchClient'
-import { searchQueryOf } from './searchContext'
+import { searchPathOf, searchQueryOf } from './searchContext'
 import type { ProductSearchResult, SearchProduct } from './searchSchemas'
 
 /**
@@ -13,7 +13,7 @@ export const searchKeysFor = (baseUrl: string) => {
   return {
     all,
     productSearch: ({ context, query, facets, page, count, sort }: ProductSearchInput) =>
-      [...all, 'product-search', context.facets, searchQueryOf(context, 'product-search'), { query: query || undefined, facets: facets?.length ? facets : undefined, page, count, sort }] as const,
+      [...all, 'product-search', searchPathOf(context, 'product-search'), searchQueryOf(context, 'product-search'), { query: query || undefined, facets: facets?.length ? facets : undefined, page, count, sort }] as const,
     product: ({ context, field, value }: ProductInput) => [...all, 'products', searchQueryOf(context, 'products'), { field, value }] as const,
   }
 }
