@@ -82,6 +82,9 @@ describe('the emulator’s Intelligent Search v1: priced by the URL alone', () =
       expect(answer.status).toBe(200)
       expect((answer.body as SearchProduct).items[0]?.sellers[0]?.commertialOffer.Price).toBe(demoPriceOf(KETTLE, { regionId: RIO }))
     }
+    // Placed like the search: the Centro locker lacks the grinder (sku-4), delivery does not.
+    const stockOf = async (query: string) => ((await get(`/products?field=sku&value=sku-4${query}`)).body as SearchProduct).items[0]?.sellers[0]?.commertialOffer.AvailableQuantity
+    expect([await stockOf('&zip-code=20040-002&country=BRA'), await stockOf('&zip-code=20040-002&country=BRA&pickupPoint=rio-centro')]).toEqual([100, 0])
     expect((await get('/products?field=slug&value=nothing')).status).toBe(404)
     expect((await get('/products?field=constructor&value=x')).status).toBe(400)
     expect((await get('/products?field=id')).status).toBe(400)

@@ -82,11 +82,34 @@ describe('createSearchClient().productSearch', () => {
 })
 
 describe('createSearchClient().product', () => {
-  it('asks for one product by field and value, with the context the products endpoint takes', async () => {
+  it('asks for one product by field and value, with the context the products endpoint takes: prices and the delivery promise, no path facet', async () => {
     const urls = answerSearch(mug)
     const answer = await createSearchClient({ baseUrl: 'http://127.0.0.1:4999/' }).product({ context, field: 'slug', value: 'ceramic-mug' })
-    expect(urls).toEqual([`/api/intelligent-search/v1/products?field=slug&value=ceramic-mug&locale=pt-BR&sc=1&regionId=${RIO}&priceTables=gold`])
+    expect(urls).toEqual([`/api/intelligent-search/v1/products?field=slug&value=ceramic-mug&locale=pt-BR&sc=1&regionId=${RIO}&priceTables=gold&zip-code=22250040`])
     expect(answer).toEqual({ data: mug, cacheControl: 'public, max-age=600' })
+  })
+
+  it('places the product page: every delivery promise parameter of the segment reaches the products request', async () => {
+    const urls = answerSearch(mug)
+    const placed = searchContextOf({
+      channel: '1',
+      countryCode: 'BRA',
+      facets: 'zip-code=22250040;coordinates=-43.18,-22.94;pickupPoint=store-7;deliveryZonesHash=dz1;pickupPointsHash=pp1;brand=acme',
+    })
+    await createSearchClient().product({ context: placed, field: 'id', value: '3' })
+    expect(urls).toHaveLength(1)
+    expect(urls[0]?.split('?')[0]).toBe('/api/intelligent-search/v1/products')
+    expect(Object.fromEntries(new URLSearchParams(urls[0]?.split('?')[1]))).toEqual({
+      field: 'id',
+      value: '3',
+      sc: '1',
+      'zip-code': '22250040',
+      coordinates: '-43.18,-22.94',
+      country: 'BRA',
+      pickupPoint: 'store-7',
+      deliveryZonesHash: 'dz1',
+      pickupPointsHash: 'pp1',
+    })
   })
 
   it.each([

@@ -8,6 +8,9 @@ const ENDPOINTS: SearchEndpoint[] = ['product-search', 'facets', 'products', 'pi
 /** The query each endpoint would send for a segment. */
 const queries = (segment: Segment) => Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, searchQueryOf(searchContextOf(segment), endpoint)]))
 
+// The endpoints of each row: VTEX, "Migrating to Intelligent Search API v1", Step 3
+// (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1), and the API
+// reference's parameters of each endpoint (https://developers.vtex.com/docs/api-reference/intelligent-search-api-v1).
 describe('searchContextOf: each segment field reaches the v1 wire, on the endpoints that take it', () => {
   it.each([
     ['cultureInfo', { cultureInfo: 'pt-BR' }, 'locale=pt-BR', ENDPOINTS],
@@ -18,13 +21,13 @@ describe('searchContextOf: each segment field reaches the v1 wire, on the endpoi
     ['utm_source', { utm_source: 'mail' }, 'utmSource=mail', ['product-search', 'products']],
     ['utm_campaign', { utm_campaign: 'black-friday' }, 'utmCampaign=black-friday', ['product-search', 'products']],
     ['utmi_campaign', { utmi_campaign: 'inner' }, 'utmiCampaign=inner', ['product-search', 'products']],
-    ['countryCode', { countryCode: 'BRA' }, 'country=BRA', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets zip-code', { facets: 'zip-code=22250040' }, 'zip-code=22250040', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets coordinates', { facets: 'coordinates=-43.18,-22.94' }, 'coordinates=-43.18%2C-22.94', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets country', { facets: 'country=BRA' }, 'country=BRA', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets pickupPoint', { facets: 'pickupPoint=store-7' }, 'pickupPoint=store-7', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets deliveryZonesHash', { facets: 'deliveryZonesHash=dz1' }, 'deliveryZonesHash=dz1', ['product-search', 'facets', 'pickup-point-availability']],
-    ['facets pickupPointsHash', { facets: 'pickupPointsHash=pp1' }, 'pickupPointsHash=pp1', ['product-search', 'facets', 'pickup-point-availability']],
+    ['countryCode', { countryCode: 'BRA' }, 'country=BRA', ENDPOINTS],
+    ['facets zip-code', { facets: 'zip-code=22250040' }, 'zip-code=22250040', ENDPOINTS],
+    ['facets coordinates', { facets: 'coordinates=-43.18,-22.94' }, 'coordinates=-43.18%2C-22.94', ENDPOINTS],
+    ['facets country', { facets: 'country=BRA' }, 'country=BRA', ENDPOINTS],
+    ['facets pickupPoint', { facets: 'pickupPoint=store-7' }, 'pickupPoint=store-7', ENDPOINTS],
+    ['facets deliveryZonesHash', { facets: 'deliveryZonesHash=dz1' }, 'deliveryZonesHash=dz1', ENDPOINTS],
+    ['facets pickupPointsHash', { facets: 'pickupPointsHash=pp1' }, 'pickupPointsHash=pp1', ENDPOINTS],
   ] as const)('%s', (_field, segment, wire, endpoints) => {
     const sent = queries(segment)
     for (const endpoint of ENDPOINTS) expect(sent[endpoint], endpoint).toBe(endpoints.includes(endpoint as never) ? wire : '')
@@ -89,8 +92,11 @@ describe('searchContextOf: one canonical URL per context', () => {
     ['a UTM campaign', { utm_campaign: 'cyber-monday' }],
     ['a region', { regionId: 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70' }],
     ['a pickup point', { facets: 'zip-code=22250040;pickupPoint=store-8' }],
-  ])('changes the product-search URL when %s changes', (_what, change) => {
-    expect(searchQueryOf(searchContextOf({ ...shopper, ...change }), 'product-search')).not.toBe(searchQueryOf(searchContextOf(shopper), 'product-search'))
+    ['a postal code', { facets: 'zip-code=20040002' }],
+  ])('changes the product-search and products URLs when %s changes', (_what, change) => {
+    for (const endpoint of ['product-search', 'products'] as const) {
+      expect(searchQueryOf(searchContextOf({ ...shopper, ...change }), endpoint), endpoint).not.toBe(searchQueryOf(searchContextOf(shopper), endpoint))
+    }
   })
 })
 

@@ -169,7 +169,7 @@ describe('useProduct: a product page priced for the session', () => {
       createWrapper(),
     )
     await waitFor(() => expect(result.current.product.data?.productName).toBe('Pour-over kettle'))
-    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/products?field=slug&value=pour-over-kettle&locale=pt-BR&sc=1'])
+    expect(searchUrls()).toEqual(['/api/intelligent-search/v1/products?field=slug&value=pour-over-kettle&locale=pt-BR&sc=1&country=BRA'])
     const mark = shown.length
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
     await waitFor(() => expect(shown.at(-1)).toBe(demoPriceOf(KETTLE, { regionId: RIO })))
@@ -177,13 +177,35 @@ describe('useProduct: a product page priced for the session', () => {
     expect(queryOf(searchUrls()[1])).toMatchObject({ regionId: RIO })
   })
 
-  it('is not asked again when only what the products endpoint does not take changes (a pickup point)', async () => {
-    const { result } = renderHook(() => ({ product: useProduct({ field: 'slug', value: 'pour-over-kettle' }), update: useUpdateSession() }), createWrapper())
-    await waitFor(() => expect(result.current.product.data).toBeDefined())
-    await act(() => result.current.update.mutateAsync({ facets: 'pickupPoint=rio-centro' }))
-    await waitFor(() => expect(mock.requests.filter(({ path }) => path.startsWith('/api/sessions')).length).toBeGreaterThan(1))
-    expect(searchUrls()).toHaveLength(1)
-    expect(result.current.product.isPlaceholderData).toBe(false)
+  it('is placed like the listing: a pickup point that lacks the product re-asks it once with pickupPoint, and it shows unavailable there', async () => {
+    // What the product page shows, render by render: the grinder's stock (sku-4, which the Centro locker lacks).
+    const shown: Array<number | undefined> = []
+    const { result } = renderHook(
+      () => {
+        const product = useProduct({ field: 'slug', value: 'burr-grinder' })
+        shown.push(product.data?.items[0]?.sellers[0]?.commertialOffer.AvailableQuantity)
+        return { product, region: useRegion(), update: useUpdateSession() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.product.data?.productName).toBe('Burr grinder'))
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '20040-002' }))
+    await waitFor(() => expect(searchUrls()).toHaveLength(2))
+    await waitFor(() => expect(result.current.product.isPlaceholderData).toBe(false))
+    const mark = shown.length
+    await act(() => result.current.update.mutateAsync({ facets: 'zip-code=20040-002;country=BRA;pickupPoint=rio-centro' }))
+    await waitFor(() => expect(shown.at(-1)).toBe(0))
+    expect(searchRequests().map(({ method, path }) => [method, path.split('?')[0], queryOf(path)])).toEqual([
+      ['GET', '/api/intelligent-search/v1/products', { field: 'slug', value: 'burr-grinder', locale: 'pt-BR', sc: '1', country: 'BRA' }],
+      ['GET', '/api/intelligent-search/v1/products', { field: 'slug', value: 'burr-grinder', locale: 'pt-BR', sc: '1', regionId: RIO, 'zip-code': '20040-002', country: 'BRA' }],
+      ['GET', '/api/intelligent-search/v1/products', { field: 'slug', value: 'burr-grinder', locale: 'pt-BR', sc: '1', regionId: RIO, 'zip-code': '20040-002', country: 'BRA', pickupPoint: 'rio-centro' }],
+    ])
+    // Nothing before the first answer; then in stock by delivery, in stock while the pickup point
+    // re-asks (the product stays on screen), and unavailable at the point once it answers.
+    const firstShown = shown.findIndex((stock) => stock !== undefined)
+    expect(shown.slice(0, firstShown).every((stock) => stock === undefined)).toBe(true)
+    expect(shown.slice(firstShown).filter((stock, index, all) => stock !== all[index - 1])).toEqual([100, 0])
+    expect(shown.slice(mark).filter((stock) => stock === undefined)).toEqual([])
   })
 
   it('never shows the previous product for another one', async () => {

@@ -4,8 +4,10 @@ import { postalCodeKey } from '../core/regionInput'
 import { placeOf } from '../core/sessionPlace'
 import type { Segment, Session } from '../core/types'
 
-// Wire format: VTEX, "Migrating to Intelligent Search API v1"
-// (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1). v1 reads no
+// Wire format: VTEX, "Migrating to Intelligent Search API v1", Step 3's table of which segment field
+// goes to which endpoint (https://developers.vtex.com/docs/guides/migrating-to-intelligent-search-api-v1),
+// and each endpoint's parameters in the API reference
+// (https://developers.vtex.com/docs/api-reference/intelligent-search-api-v1). v1 reads no
 // `vtex_segment` cookie: every input of the shopper's context is a query parameter or a path facet.
 
 /** The Intelligent Search v1 endpoints a storefront prices through. */
@@ -14,8 +16,6 @@ export type SearchEndpoint = 'product-search' | 'facets' | 'products' | 'pickup-
 const EVERY_ENDPOINT: readonly SearchEndpoint[] = ['product-search', 'facets', 'products', 'pickup-point-availability']
 const REGIONAL: readonly SearchEndpoint[] = ['product-search', 'facets', 'products']
 const PRICED: readonly SearchEndpoint[] = ['product-search', 'products']
-/** The endpoints that take a facets path, and with it the delivery promise. */
-const DELIVERY_PROMISE: readonly SearchEndpoint[] = ['product-search', 'facets', 'pickup-point-availability']
 /** The endpoints the segment's other `facets` keys go to, as path facets (pickup-point-availability is not one). */
 const PATH_FACETS: readonly SearchEndpoint[] = ['product-search', 'facets']
 
@@ -35,7 +35,8 @@ const PARAMETERS: ReadonlyArray<readonly [name: string, endpoints: readonly Sear
   ['utmSource', PRICED],
   ['utmCampaign', PRICED],
   ['utmiCampaign', PRICED],
-  ...DELIVERY_KEYS.map((key) => [key, DELIVERY_PROMISE] as const),
+  // The delivery promise places every endpoint, a product page included.
+  ...DELIVERY_KEYS.map((key) => [key, EVERY_ENDPOINT] as const),
 ]
 
 /**

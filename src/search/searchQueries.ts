@@ -6,7 +6,7 @@ import type { ProductSearchResult, SearchProduct } from './searchSchemas'
 /**
  * Query keys of the search cache of one origin: what the request sends (the endpoint's own part of
  * the context, its own parameters), so equal requests are one key and one request, and a change
- * the endpoint does not take (a pickup point, for a product page) re-keys nothing.
+ * the endpoint does not take (a segment path facet, for a product page) re-keys nothing.
  */
 export const searchKeysFor = (baseUrl: string) => {
   const all = ['vtex-search', toRequestSettings({ baseUrl }).baseUrl] as const

@@ -16,8 +16,9 @@ import { startFastStoreEndpoint } from './fastStoreEndpoint'
 // `locale`, `channel` → `sc` (every endpoint); `regionId` (product-search, facets, products);
 // `utm_source` → `utmSource`, `utm_campaign` → `utmCampaign`, `utmi_campaign` → `utmiCampaign`,
 // `campaigns` (a non-empty string), `priceTables` (product-search, products); `countryCode` →
-// `country`; of `facets`, `zip-code`, `coordinates`, `country`, `pickupPoint`, `deliveryZonesHash`,
-// `pickupPointsHash` are query parameters and every other key a path facet.
+// `country` (every endpoint); of `facets`, `zip-code`, `coordinates`, `country`, `pickupPoint`,
+// `deliveryZonesHash`, `pickupPointsHash` are query parameters (every endpoint) and every other key
+// a path facet (product-search, facets).
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 /** The locale the FastStore store is configured with (its fallback when the segment has none). */
@@ -392,14 +393,11 @@ describe('@faststore/api 4.8 search (v1 product-search and facets) against searc
 })
 
 describe('@faststore/api 4.8 product(locator) (v1 products) against searchContextOf, same segment', () => {
-  it('the anonymous default segment: locale and sc alike; FastStore also sends country', async () => {
+  it('the anonymous default segment: locale, sc and country alike', async () => {
     const products = await productPage(ANONYMOUS)
     const result = compare(products, ANONYMOUS, 'products')
-    expect(result.same.sort()).toEqual(['locale', 'sc'])
-    // The guide maps countryCode to country but, in what we have of it, lists no endpoints for it;
-    // ours sends country with the delivery promise (product-search, facets, pickup-point-availability),
-    // FastStore with every endpoint. Not settled by the guide: asserted as it is.
-    expect(result.differences).toEqual({ country: { fastStore: 'BRA' } })
+    expect(result.same.sort()).toEqual(['country', 'locale', 'sc'])
+    expect(result.differences).toEqual({})
   })
 
   it('region, price tables, UTM and campaigns: every one alike on products', async () => {
@@ -413,29 +411,23 @@ describe('@faststore/api 4.8 product(locator) (v1 products) against searchContex
       utmi_campaign: 'home-banner',
     }
     const result = compare(await productPage(segment), segment, 'products')
-    expect(result.same.sort()).toEqual(['campaigns', 'locale', 'priceTables', 'regionId', 'sc', 'utmCampaign', 'utmSource', 'utmiCampaign'])
-    expect(result.differences).toEqual({ country: { fastStore: 'BRA' } })
+    expect(result.same.sort()).toEqual(['campaigns', 'country', 'locale', 'priceTables', 'regionId', 'sc', 'utmCampaign', 'utmSource', 'utmiCampaign'])
+    expect(result.differences).toEqual({})
   })
 
-  it('a delivery promise: FastStore sends the whole delivery promise to products too, the pickup hash as pickupPointHash; ours none of it', async () => {
+  it('a delivery promise: the same zip-code, coordinates, country, pickupPoint, deliveryZonesHash on products; FastStore names the pickup hash pickupPointHash', async () => {
     const segment: Segment = {
       ...ANONYMOUS,
       facets: 'zip-code=22250040;coordinates=-43.18,-22.94;country=BRA;pickupPoint=store-7;deliveryZonesHash=dz1;pickupPointsHash=pp1;productClusterIds=137',
     }
     const products = await productPage(segment)
     const result = compare(products, segment, 'products')
-    expect(result.same.sort()).toEqual(['locale', 'sc'])
-    // FastStore 4.8 appends every segment parameter to every endpoint; ours sends the delivery
-    // promise only where a facets path goes (product-search, facets, pickup-point-availability).
-    // The guide, in what we have of it, names the keys but no endpoints for them: not settled by it.
-    // The pickup hash's name is: the guide's pickupPointsHash (ours), not FastStore's pickupPointHash.
+    expect(result.same.sort()).toEqual(['coordinates', 'country', 'deliveryZonesHash', 'locale', 'pickupPoint', 'sc', 'zip-code'])
+    // The guide's Step 3 and the API reference send the delivery promise to products too, the
+    // pickup hash as pickupPointsHash (ours), not FastStore 4.8's pickupPointHash.
     expect(result.differences).toEqual({
-      country: { fastStore: 'BRA' },
-      'zip-code': { fastStore: '22250040' },
-      coordinates: { fastStore: '-43.18,-22.94' },
-      pickupPoint: { fastStore: 'store-7' },
-      deliveryZonesHash: { fastStore: 'dz1' },
       pickupPointHash: { fastStore: 'pp1' },
+      pickupPointsHash: { ours: 'pp1' },
     })
     // Neither side puts the path facets on products (it takes none).
     expect(products.path).toBe('')
