@@ -118,6 +118,100 @@ describe('useProductSearch: a product listing priced for the session', () => {
   })
 })
 
+/** What a search shows in one render: the kettle's price and the read state beside it. */
+const frameOf = (search: { data?: unknown; loadError: { kind: string; status?: number } | null; isPlaceholderData: boolean; isLoading: boolean }, price: number | undefined) => ({
+  price,
+  loadError: search.loadError && `${search.loadError.kind} ${search.loadError.status}`,
+  isPlaceholderData: search.isPlaceholderData,
+  isLoading: search.isLoading,
+})
+type Frame = ReturnType<typeof frameOf>
+/** The render log with consecutive equal frames collapsed: every distinct thing the shopper saw, in order. */
+const framesSeen = (frames: Frame[]) => frames.filter((frame, index) => index === 0 || JSON.stringify(frame) !== JSON.stringify(frames[index - 1]))
+
+describe('a re-price whose search fails keeps the previous context’s results on screen, with loadError', () => {
+  it('useProductSearch: the national grid stays, marked as placeholder, beside the 503; a refetch then shows the regional one', async () => {
+    const frames: Frame[] = []
+    const { result } = renderHook(
+      () => {
+        const search = useProductSearch({ count: 12 })
+        frames.push(frameOf(search, kettlePrice(search.data)))
+        return { search, region: useRegion() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.search.data).toBeDefined())
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/intelligent-search/v1/product-search' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.search.loadError).not.toBeNull())
+    // The retry answers late, so the render while it is on its way is seen.
+    mock.setLatency(({ path }) => (path.startsWith('/api/intelligent-search') ? 50 : 0))
+    act(() => void result.current.search.refetch())
+    await waitFor(() => expect(result.current.search.isPlaceholderData).toBe(false))
+    const national = demoPriceOf(KETTLE, {})
+    const regional = demoPriceOf(KETTLE, { regionId: RIO })
+    expect(framesSeen(frames)).toEqual([
+      { price: undefined, loadError: null, isPlaceholderData: false, isLoading: true },
+      { price: national, loadError: null, isPlaceholderData: false, isLoading: false },
+      { price: national, loadError: null, isPlaceholderData: true, isLoading: false },
+      { price: national, loadError: 'http 503', isPlaceholderData: true, isLoading: false },
+      { price: national, loadError: null, isPlaceholderData: true, isLoading: false },
+      { price: regional, loadError: null, isPlaceholderData: false, isLoading: false },
+    ])
+    expect(searchRequests().map(({ method, path }) => [method, queryOf(path).regionId])).toEqual([
+      ['GET', undefined],
+      ['GET', RIO],
+      ['GET', RIO],
+    ])
+  })
+
+  it('useProduct: the product stays at its previous price beside the 503, never blank', async () => {
+    const frames: Frame[] = []
+    const { result } = renderHook(
+      () => {
+        const product = useProduct({ field: 'slug', value: 'pour-over-kettle' })
+        frames.push(frameOf(product, product.data?.items[0]?.sellers[0]?.commertialOffer.Price))
+        return { product, region: useRegion() }
+      },
+      createWrapper(),
+    )
+    await waitFor(() => expect(result.current.product.data).toBeDefined())
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/intelligent-search/v1/products' })
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+    await waitFor(() => expect(result.current.product.loadError).not.toBeNull())
+    const national = demoPriceOf(KETTLE, {})
+    expect(framesSeen(frames)).toEqual([
+      { price: undefined, loadError: null, isPlaceholderData: false, isLoading: true },
+      { price: national, loadError: null, isPlaceholderData: false, isLoading: false },
+      { price: national, loadError: null, isPlaceholderData: true, isLoading: false },
+      { price: national, loadError: 'http 503', isPlaceholderData: true, isLoading: false },
+    ])
+    expect(searchUrls().map((path) => queryOf(path).regionId)).toEqual([undefined, RIO])
+  })
+
+  it('useProduct: a product whose own first request fails shows nothing of the product before it', async () => {
+    const frames: Frame[] = []
+    const { result, rerender } = renderHook(
+      ({ value }) => {
+        const product = useProduct({ field: 'slug', value })
+        frames.push(frameOf(product, product.data?.items[0]?.sellers[0]?.commertialOffer.Price))
+        return product
+      },
+      { ...createWrapper(), initialProps: { value: 'pour-over-kettle' } },
+    )
+    await waitFor(() => expect(result.current.data).toBeDefined())
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/intelligent-search/v1/products' })
+    rerender({ value: 'ceramic-mug' })
+    await waitFor(() => expect(result.current.loadError).not.toBeNull())
+    expect(framesSeen(frames)).toEqual([
+      { price: undefined, loadError: null, isPlaceholderData: false, isLoading: true },
+      { price: demoPriceOf(KETTLE, {}), loadError: null, isPlaceholderData: false, isLoading: false },
+      { price: undefined, loadError: null, isPlaceholderData: false, isLoading: true },
+      { price: undefined, loadError: 'http 503', isPlaceholderData: false, isLoading: false },
+    ])
+  })
+})
+
 describe('useProductSearch: the result contract at its edges', () => {
   it('does not search on refetch() before the context is known: the session failed, nothing is mispriced', async () => {
     mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })

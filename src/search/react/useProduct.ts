@@ -5,6 +5,7 @@ import { productOptions } from '../searchQueries'
 import type { SearchProduct } from '../searchSchemas'
 import { searchResultOf, type SearchResult } from './searchResult'
 import { useSearchClient } from './useSearchClient'
+import { useStandIn } from './useStandIn'
 import { useTransientRetry } from '../../subpaths/useTransientRetry'
 import { NO_CONTEXT } from './useProductSearch'
 import { useSearchContextState } from './useSearchContext'
@@ -26,8 +27,9 @@ export function useProduct({ client: own, enabled = true, field, value }: UsePro
   const client = useSearchClient(own)
   // The provider's QueryClient: it may be given to it with no QueryClientProvider around.
   const { queryClient } = useSessionSource()
+  const options = productOptions(client, { field, value, context: context ?? NO_CONTEXT })
   const query = useQuery<SearchAnswer<SearchProduct>, SessionError>({
-    ...productOptions(client, { field, value, context: context ?? NO_CONTEXT }),
+    ...options,
     enabled: enabled && context !== undefined,
     retry: useTransientRetry(),
     placeholderData: (previous: SearchAnswer<SearchProduct> | undefined, previousQuery) => {
@@ -36,5 +38,5 @@ export function useProduct({ client: own, enabled = true, field, value }: UsePro
       return lastField === field && lastValue === value ? previous : undefined
     },
   }, queryClient)
-  return searchResultOf(query, context !== undefined, sessionError)
+  return searchResultOf(query, context !== undefined, sessionError, useStandIn(options.queryKey, query))
 }

@@ -6,6 +6,7 @@ import { productSearchOptions } from '../searchQueries'
 import type { ProductSearchResult } from '../searchSchemas'
 import { searchResultOf, type SearchResult } from './searchResult'
 import { useSearchClient } from './useSearchClient'
+import { useStandIn } from './useStandIn'
 import { useTransientRetry } from '../../subpaths/useTransientRetry'
 import { useSearchContextState } from './useSearchContext'
 
@@ -31,11 +32,12 @@ export function useProductSearch({ client: own, enabled = true, ...input }: UseP
   const client = useSearchClient(own)
   // The provider's QueryClient: it may be given to it with no QueryClientProvider around.
   const { queryClient } = useSessionSource()
+  const options = productSearchOptions(client, { ...input, context: context ?? NO_CONTEXT })
   const query = useQuery<SearchAnswer<ProductSearchResult>, SessionError>({
-    ...productSearchOptions(client, { ...input, context: context ?? NO_CONTEXT }),
+    ...options,
     enabled: enabled && context !== undefined,
     retry: useTransientRetry(),
     placeholderData: keepPreviousData,
   }, queryClient)
-  return searchResultOf(query, context !== undefined, sessionError)
+  return searchResultOf(query, context !== undefined, sessionError, useStandIn(options.queryKey, query))
 }
