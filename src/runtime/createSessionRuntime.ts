@@ -51,7 +51,7 @@ const asSessionError = (error: unknown): SessionError =>
   error instanceof SessionError ? error : new SessionError('network', String(error), { cause: error })
 
 /** The server answered that it will not take the write (not applied): a 4xx other than a timeout or a rate limit. */
-const isRefusal = ({ kind, status = 0 }: SessionError): boolean => kind === 'invalid-input' || (kind === 'http' && status >= 400 && status < 500 && status !== 408 && status !== 429)
+const isRefusal = ({ kind, status = 500 }: SessionError): boolean => kind === 'http' && status < 500 && status !== 408 && status !== 429
 
 /**
  * The one session runtime of a QueryClient and Session Manager origin (see `runtimeFor`).
@@ -252,11 +252,12 @@ export function createSessionRuntime(
       () => undefined,
       (failure: SessionError) => failure,
     )
-    const split = error !== undefined && isRefusal(error) && batch.requests.length > 1
+    const refused = error && isRefusal(error)
+    const split = refused && batch.requests.length > 1
     try {
       dispatch({ type: 'settled', ok: !error, split })
       // After the paint above, which would make it fresh again.
-      if (error && !isRefusal(error)) markStale()
+      if (error && !refused) markStale()
     } finally {
       // Its callers are answered whatever a cache listener did meanwhile: no write hangs.
       await afterPaint()

@@ -24,15 +24,18 @@ function PostalCodeForm() {
 // A product listing page: Intelligent Search v1, keyed by the confirmed session.
 function ProductListing() {
   const search = useProductSearch({ count: 12 })
-  if (search.loadError) return <p role="alert">{search.loadError.message}</p>
+  // A failed load keeps the last results (dimmed: the previous place's) below the error.
   return (
-    <ul style={{ opacity: search.isPlaceholderData ? 0.5 : 1 }}>
-      {search.data?.products.map((product) => (
-        <li key={product.productId}>
-          {product.productName}: {product.items[0]?.sellers[0]?.commertialOffer.Price}
-        </li>
-      ))}
-    </ul>
+    <>
+      {search.loadError && <p role="alert">{search.loadError.message}</p>}
+      <ul style={{ opacity: search.isPlaceholderData ? 0.5 : 1 }}>
+        {search.data?.products.map((product) => (
+          <li key={product.productId}>
+            {product.productName}: {product.items[0]?.sellers[0]?.commertialOffer.Price}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 
