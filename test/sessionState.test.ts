@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../src/index'
-import { initialState, paintedSession, reduce, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
+import { initialState, paintedSession, reduce, splitRefused, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
 
 const session = (campaign: string): Session => ({ id: 's', namespaces: { public: { utm_campaign: { value: campaign } } } })
 /** A caller's write of `fields` (its answer is not looked at here). */
@@ -37,14 +37,24 @@ describe('the runtime reducer: next state and effects, nothing else', () => {
   })
 
   it('a merged PATCH the server refused is split: each write goes again on its own, before the writes queued behind it, and nothing joins them', () => {
-    const { state, effects } = run([write({ a: '1' }), write({ sc: '3' }), write({ postal: '2' }), { type: 'settled', ok: true }, write({ late: '4' }), { type: 'settled', ok: false, split: true }, write({ later: '5' })])
-    expect(effects).toEqual(['send', 'send', 'send'])
+    const sent = run([write({ a: '1' }), write({ sc: '3' }), write({ postal: '2' }), { type: 'settled', ok: true }, write({ late: '4' })])
+    const refused = sent.state.writes.phase === 'sending' ? sent.state.writes.inFlight : undefined
+    const { state, effects } = run([{ type: 'settled', ok: false, retry: splitRefused(refused!) }, write({ later: '5' })], sent.state)
+    expect([...sent.effects, ...effects]).toEqual(['send', 'send', 'send'])
     expect(state.writes).toMatchObject({
       inFlight: { requests: [{ fields: { sc: '3' } }], alone: true },
       queued: [{ requests: [{ fields: { postal: '2' } }], alone: true }, { requests: [{ fields: { late: '4' } }, { fields: { later: '5' } }] }],
     })
     // Every write not yet answered stays painted meanwhile.
     expect(paintedSession(state)?.namespaces.public).toMatchObject({ sc: { value: '3' }, postal: { value: '2' }, late: { value: '4' }, later: { value: '5' } })
+  })
+
+  it('a split sends again only the values no later write overwrote: keystrokes are not replayed, a value clicked past is never applied', () => {
+    const request = (fields: Record<string, string>) => ({ fields, settle: () => {} })
+    const keystrokes = { requests: ['b', 'bl', 'bla'].map((value) => request({ utm_campaign: value })), load: false }
+    expect(splitRefused(keystrokes)).toEqual([])
+    const clickedPast = { requests: [request({ sc: '2' }), request({ sc: '3', postalCode: '1' }), request({ postalCode: '2' })], load: false }
+    expect(splitRefused(clickedPast).map(({ requests }) => requests.map(({ fields }) => fields))).toEqual([[{ sc: '3' }], [{ postalCode: '2' }]])
   })
 
   it('orders by the page: anything cached before the runtime (seq 0) is older than every event; a read that started before a confirmation is dropped', () => {

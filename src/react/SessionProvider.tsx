@@ -100,7 +100,9 @@ export function SessionProvider({
   }, [client, queryClient, runtime, staleTime, refetchOnWindowFocus, captureUtm, region, sharedPages])
 
   // The provider keeps the session loaded (one request for all readers) without re-rendering on changes.
-  useQuery({ ...value.sessionOptions, initialData: initialSession, notifyOnChangeProps: [] }, queryClient)
+  // The server's session stands for the first load only: once this page has held one, it is out of
+  // date (React Query would seed an entry `removeQueries` emptied with it again).
+  useQuery({ ...value.sessionOptions, initialData: () => (runtime.hasSeenSession() ? undefined : initialSession), notifyOnChangeProps: [] }, queryClient)
   // Queries re-priced by segment read it: with none of its readers mounted, a write that moves the
   // segment has nobody to read it again for, and they would keep the old prices.
   useQuery({ ...value.segmentOptions, enabled: dependentQueries.length > 0, notifyOnChangeProps: [] }, queryClient)
@@ -113,7 +115,7 @@ export function SessionProvider({
       }),
     [runtime, queryClient, dependentQueries],
   )
-  useEffect(() => (syncTabs ? runtime.connectTabs() : undefined), [syncTabs, runtime])
+  useEffect(() => (syncTabs ? runtime.connectTabs() : runtime.releaseTabs()), [syncTabs, runtime])
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }

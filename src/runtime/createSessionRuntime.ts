@@ -12,6 +12,7 @@ import {
   reduce,
   withPublicFields,
   batchFields,
+  splitRefused,
   type Batch,
   type Effect,
   type Part,
@@ -32,12 +33,16 @@ export interface SessionRuntime {
   refresh(): Promise<Session>
   /** What the runtime holds as confirmed (the cache shows it with pending writes painted over). */
   confirmed(): { session?: Session; segment?: Segment }
+  /** Whether this page has held a session (read, written, cached): a server-rendered one is out of date once it has. */
+  hasSeenSession(): boolean
   /** Writes public fields; resolves with the confirmed session once readers see it. `load`: always `?items=*`. */
   write(fields: unknown, options?: { load?: boolean }): Promise<Session>
   /** Called each time the segment changes (not on its first load); returns the unsubscribe function. */
   onSegmentChange(listener: (segment: Segment) => void): () => void
   /** Shares confirmed state with the other tabs while connected or while the session is cached; returns the disconnect function. */
   connectTabs(): () => void
+  /** A provider that does not sync tabs: stops listening unless another provider is connected. */
+  releaseTabs(): void
 }
 
 export interface SessionRuntimeOptions {
@@ -49,6 +54,13 @@ export interface SessionRuntimeOptions {
 
 const asSessionError = (error: unknown): SessionError =>
   error instanceof SessionError ? error : new SessionError('network', String(error), { cause: error })
+
+/** Failures of writes the server took (their read-back failed): never a refusal, whatever their status. */
+const tookWrite = new WeakSet<object>()
+const applied = (error: unknown) => {
+  if (typeof error === 'object' && error !== null) tookWrite.add(error)
+  return error
+}
 
 /** The server answered that it will not take the write (not applied): a 4xx other than a timeout or a rate limit. */
 const isRefusal = ({ kind, status = 500 }: SessionError): boolean => kind === 'http' && status < 500 && status !== 408 && status !== 429
@@ -82,7 +94,7 @@ export function createSessionRuntime(
   let painting = false
   let segmentKey = state.segment.data && segmentKeyOf(state.segment.data)
   const segmentListeners = new Set<(segment: Segment) => void>()
-  const tabs = openTabChannel(client.baseUrl, (message) => dispatch({ type: 'tab', message, seq: tick() }), () => state.session.data !== undefined)
+  const tabs = openTabChannel(client.baseUrl, (message, attended) => dispatch({ type: 'tab', message, seq: tick(), unattended: !attended }), () => state.session.data !== undefined)
 
   /** What the cache shows of a part: the session with pending writes painted over it. */
   const shown = (part: Part) => (part === 'session' ? paintedSession(state) : state.segment.data)
@@ -91,34 +103,44 @@ export function createSessionRuntime(
   function dispatch(event: SessionEvent): void {
     const { state: next, effects } = reduce(state, event)
     state = next
-    paint()
-    effects.forEach(run)
+    try {
+      paint()
+    } finally {
+      // A cache listener that throws (the app's) must not stop a PATCH or a read: a write would hang.
+      effects.forEach(run)
+    }
   }
 
   function run(effect: Effect): void {
     if (effect.type === 'send') void deliver(effect.batch)
     else if (effect.type === 'reread') reread()
     else if (effect.type === 'share') share()
+    else if (effect.type === 'markStale') markStale()
     else dropSegment()
   }
 
   /**
    * One re-read at a time; a reason to re-read that comes during one gets one more after it. A
-   * failure leaves the session marked stale (React Query reads it again, with its retry).
+   * failed re-read is tried once more; failing again, it keeps what is shown (session and segment,
+   * never one without the other) marked stale: the next focus or mount reads both.
    */
   let rereading = false
   let rereadAgain = false
-  function reread(): void {
+  function reread(retries = 1): void {
     if (rereading) return void (rereadAgain = true)
     rereading = true
-    runtime
-      .refresh()
-      .catch(() => queryClient.invalidateQueries({ queryKey: keys.session, exact: true }))
-      .finally(() => {
+    runtime.refresh().then(
+      () => {
         rereading = false
         if (rereadAgain) reread()
         rereadAgain = false
-      })
+      },
+      () => {
+        rereading = rereadAgain = false
+        if (retries > 0) reread(retries - 1)
+        else markStale()
+      },
+    )
   }
 
   function setCache(part: Part, data: Session | Segment): void {
@@ -165,7 +187,8 @@ export function createSessionRuntime(
       if (part === 'session') tabs.release()
       // Mounted hooks stay on the removed entry, showing what it held, until they render again;
       // they move to the key's new entry now (and read it if it has no data, as on mount).
-      const { observers } = event.query
+      // A copy: each observer that moves leaves the removed query's own list.
+      const observers = [...event.query.observers]
       if (observers.length > 0) queueMicrotask(() => observers.forEach((observer) => observer.setOptions(observer.options)))
       return
     }
@@ -202,13 +225,14 @@ export function createSessionRuntime(
   }
 
   /**
-   * One write, one round trip on the critical path. Nobody reading the segment: the PATCH with
-   * `?items=*` answers the whole new session. Otherwise the segment token in the PATCH answer is
-   * the new segment (prices refetch at once) and the session is read back meanwhile.
+   * One write, one round trip on the critical path. Nobody reading the segment, or no session
+   * confirmed to paint the answer over (the app removed it): the PATCH with `?items=*` answers the
+   * whole new session. Otherwise the segment token in the PATCH answer is the new segment (prices
+   * refetch at once) and the session is read back meanwhile.
    */
   async function send(batch: Batch): Promise<Session> {
     const fields = batchFields(batch)
-    if (batch.load || !find('segment')?.isActive()) {
+    if (batch.load || !find('segment')?.isActive() || !state.session.data) {
       const session = await client.editSession(fields, { items: '*' })
       dispatch({ type: 'server', seq: tick(), session, segmentUnknown: true })
       return session
@@ -235,7 +259,7 @@ export function createSessionRuntime(
     } catch (error) {
       // Kept, marked stale, and read again.
       void queryClient.invalidateQueries({ queryKey: keys.session, exact: true })
-      if (!accepted) throw error
+      if (!accepted) throw applied(error)
       return accepted
     }
   }
@@ -243,8 +267,8 @@ export function createSessionRuntime(
   /**
    * Sends a batch, settles the write phase, and resolves its callers once readers see the outcome.
    * A merged PATCH the server refused is split (each write is sent again on its own, once); any
-   * other failure may have been applied (a timeout, a 5xx): the session is marked stale, so the
-   * next focus or mount reads what the server holds.
+   * other failure may have been applied (a timeout, a 5xx): once every write is answered, the
+   * session is marked stale, so the next focus or mount reads what the server holds.
    */
   async function deliver(batch: Batch): Promise<void> {
     const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
@@ -252,16 +276,16 @@ export function createSessionRuntime(
       () => undefined,
       (failure: SessionError) => failure,
     )
-    const refused = error && isRefusal(error)
-    const split = refused && batch.requests.length > 1
+    const refused = error && !tookWrite.has(error) && isRefusal(error)
+    const retry = refused ? splitRefused(batch) : []
+    const retried = new Set(retry.map(({ requests: [request] }) => request!.settle))
     try {
-      dispatch({ type: 'settled', ok: !error, split })
-      // After the paint above, which would make it fresh again.
-      if (error && !refused) markStale()
+      dispatch({ type: 'settled', ok: !error, retry, doubt: !!error && !refused })
     } finally {
-      // Its callers are answered whatever a cache listener did meanwhile: no write hangs.
+      // Its callers are answered whatever a cache listener did meanwhile: no write hangs. Those
+      // sent again are answered by their own PATCH.
       await afterPaint()
-      if (!split) for (const request of batch.requests) request.settle(outcome)
+      for (const request of batch.requests) if (!retried.has(request.settle)) request.settle(outcome)
     }
   }
 
@@ -291,6 +315,7 @@ export function createSessionRuntime(
       return state.session.data ?? session
     },
     confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
+    hasSeenSession: () => state.session.seq > 0 || state.session.data !== undefined,
     async write(fields, { load = false } = {}) {
       // Checked before anything is queued (and rejected with): bad input costs nothing and disturbs no other write.
       const values = toPublicFieldValues(fields)
@@ -301,6 +326,7 @@ export function createSessionRuntime(
       return () => segmentListeners.delete(listener)
     },
     connectTabs: tabs.connect,
+    releaseTabs: tabs.release,
   }
   return runtime
 }

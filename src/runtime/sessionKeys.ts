@@ -9,17 +9,14 @@ export const sessionKeys = {
   segment: ['vtex-session', 'segment'],
   /** The segment a shared page was priced with (`fillPageCache`): shown until the shopper's own is read. */
   page: ['vtex-session', 'page'],
-  /** The mutation key of the session's writes: a write asked on one origin is never sent to another. */
-  write: ['vtex-session', 'write'],
 } as const
 
 export interface SessionKeys {
   readonly session: readonly unknown[]
   readonly segment: readonly unknown[]
   readonly page: readonly unknown[]
-  readonly write: readonly unknown[]
 }
 
 /** The keys of one Session Manager origin: those above for `''`, the origin appended for any other. */
 export const sessionKeysFor = (baseUrl: string): SessionKeys =>
-  baseUrl === '' ? sessionKeys : { session: [...sessionKeys.session, baseUrl], segment: [...sessionKeys.segment, baseUrl], page: [...sessionKeys.page, baseUrl], write: [...sessionKeys.write, baseUrl] }
+  baseUrl === '' ? sessionKeys : { session: [...sessionKeys.session, baseUrl], segment: [...sessionKeys.segment, baseUrl], page: [...sessionKeys.page, baseUrl] }

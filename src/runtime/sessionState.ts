@@ -12,8 +12,8 @@ export interface WriteRequest {
 
 /**
  * Writes merged into one PATCH, in the order they were asked. Answered, they share its outcome;
- * refused, each is sent again on its own (`alone`), so one field the server refuses (a private
- * sales channel) costs no other caller its write.
+ * refused, they are split (`splitRefused`), so one field the server refuses (a private sales
+ * channel) costs no other caller its write.
  */
 export interface Batch {
   requests: readonly WriteRequest[]
@@ -26,6 +26,22 @@ export interface Batch {
 /** The fields a batch sends: its requests' in order (a later value wins). */
 export const batchFields = (batch: Batch): PublicFieldValues => Object.assign({}, ...batch.requests.map(({ fields }) => fields))
 
+/**
+ * A refused merged PATCH, split: each request that still holds a value of its own (one no later
+ * request overwrote) is sent again alone, with only those values, once. A value the shopper wrote
+ * over is never sent again (the later one won, and was refused). Fewer than two: nothing to split.
+ */
+export function splitRefused({ requests, load }: Batch): Batch[] {
+  const split = requests
+    .map(({ fields, settle }, index) => {
+      const later = new Set(requests.slice(index + 1).flatMap((request) => Object.keys(request.fields)))
+      return { fields: Object.fromEntries(Object.entries(fields).filter(([name]) => !later.has(name))), settle }
+    })
+    .filter(({ fields }) => Object.keys(fields).length > 0)
+    .map((request): Batch => ({ requests: [request], load, alone: true }))
+  return split.length > 1 ? split : []
+}
+
 /** What the server last told us of one part (session or segment), and the event that told it. */
 export interface Confirmed<T> {
   data: T | undefined
@@ -34,7 +50,10 @@ export interface Confirmed<T> {
 }
 
 /** The write side: one PATCH at a time, later writes merged behind it. */
-export type Writes = { phase: 'idle' } | { phase: 'sending'; inFlight: Batch; queued: readonly Batch[] }
+export type Writes =
+  | { phase: 'idle' }
+  /** `doubt`: a write since the last idle failed in a way the server may have applied (a timeout, a 5xx). */
+  | { phase: 'sending'; inFlight: Batch; queued: readonly Batch[]; doubt?: boolean }
 
 /** What this tab knows of the tabs' writes, to tell when another tab's change and its own crossed. */
 export interface TabKnowledge {
@@ -52,6 +71,8 @@ export interface TabKnowledge {
   crossed: boolean
   /** How many of this tab's writes the other tabs were told of. */
   shared: number
+  /** A write failed in a way the server may have applied: the next read that lands is told to the other tabs. */
+  shareRead: boolean
 }
 
 export interface SessionState {
@@ -98,17 +119,20 @@ export type SessionEvent =
   | { type: 'write'; request: WriteRequest; load: boolean }
   /**
    * The PATCH in flight is over, answered (`ok`) or failed: its values are no longer painted.
-   * `split`: it merged several writes and was refused; each is sent again on its own, first.
+   * `retry`: it merged several writes and was refused; these are sent again, alone, first.
+   * `doubt`: it failed in a way the server may have applied.
    */
-  | { type: 'settled'; ok: boolean; split?: boolean }
+  | { type: 'settled'; ok: boolean; retry?: readonly Batch[]; doubt?: boolean }
   /** Another tab's message, checked. */
-  | { type: 'tab'; message: TabMessage; seq: number }
+  | { type: 'tab'; message: TabMessage; seq: number; unattended?: boolean }
 
 /** What the runtime does after a transition (painting the cache follows every one). */
 export type Effect =
   | { type: 'send'; batch: Batch }
   /** Read session (and segment) again, then tell the tabs: the server's order of two changes is unknown. */
   | { type: 'reread' }
+  /** Marks session and segment stale (read on the next focus or mount), requesting nothing now. */
+  | { type: 'markStale' }
   | { type: 'share' }
   /** The segment is unknown now: its readers read it again. */
   | { type: 'dropSegment' }
@@ -117,7 +141,7 @@ export const initialState = (session: Confirmed<Session>, segment: Confirmed<Seg
   session,
   segment,
   writes: { phase: 'idle' },
-  tabs: { id: tab, own: 0, heard: {}, unread: {}, unreadSince: 0, crossed: false, shared: 0 },
+  tabs: { id: tab, own: 0, heard: {}, unread: {}, unreadSince: 0, crossed: false, shared: 0, shareRead: false },
 })
 
 const landed = <T>(current: Confirmed<T>, data: T | undefined, seq: number): Confirmed<T> => (seq > current.seq ? { data, seq } : current)
@@ -136,11 +160,15 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
       const session = event.session ? landed(state.session, event.session, event.seq) : state.session
       // A read that started after the messages this tab did not apply has brought their writes.
       const caughtUp = event.read && session !== state.session && event.seq > tabs.unreadSince
-      return next({
-        session,
-        segment: event.segment || event.segmentUnknown ? landed(state.segment, event.segment, event.seq) : state.segment,
-        tabs: caughtUp ? { ...tabs, heard: { ...tabs.heard, ...tabs.unread }, unread: {} } : tabs,
-      })
+      const told = tabs.shareRead && event.read && session !== state.session
+      return next(
+        {
+          session,
+          segment: event.segment || event.segmentUnknown ? landed(state.segment, event.segment, event.seq) : state.segment,
+          tabs: { ...tabs, ...(caughtUp && { heard: { ...tabs.heard, ...tabs.unread }, unread: {} }), ...(told && { shareRead: false }) },
+        },
+        ...(told ? [{ type: 'share' } as const] : []),
+      )
     }
     case 'forgotten':
       return next({ [event.part]: { data: undefined, seq: state[event.part].seq } })
@@ -157,27 +185,31 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
     case 'settled': {
       if (writes.phase === 'idle') return next({})
       const own = tabs.own + Number(event.ok)
-      const { inFlight } = writes
-      // Asked before the writes queued behind it: its requests go first, one PATCH each.
-      const retried = event.split ? inFlight.requests.map((request): Batch => ({ requests: [request], load: inFlight.load, alone: true })) : []
-      const [queued, ...rest] = [...retried, ...writes.queued]
+      // Asked before the writes queued behind it: a split batch's requests go first, one PATCH each.
+      const [queued, ...rest] = [...(event.retry ?? []), ...writes.queued]
+      const doubt = writes.doubt || event.doubt
       // The next PATCH leaves after the other tab's change arrived: the server orders it after that change.
-      if (queued) return next({ writes: { phase: 'sending', inFlight: queued, queued: rest }, tabs: { ...tabs, own } }, { type: 'send', batch: queued })
+      if (queued) return next({ writes: { phase: 'sending', inFlight: queued, queued: rest, doubt }, tabs: { ...tabs, own } }, { type: 'send', batch: queued })
       // Every confirmed write reaches the other tabs, even when a later one behind it failed.
       const effects: Effect[] = tabs.crossed ? [{ type: 'reread' }] : own > tabs.shared ? [{ type: 'share' }] : []
-      return next({ writes: { phase: 'idle' }, tabs: { ...tabs, own, shared: own, crossed: false } }, ...effects)
+      // Marked once every write is answered: a later answer's paint would make the cache fresh again.
+      // The read that follows is told to the other tabs: they hold the same doubt.
+      if (doubt) effects.push({ type: 'markStale' })
+      return next({ writes: { phase: 'idle' }, tabs: { ...tabs, own, shared: own, crossed: false, shareRead: tabs.shareRead || !!doubt } }, ...effects)
     }
     case 'tab': {
       const { message } = event
+      // With no provider mounted nothing is read for the tab now: its session is marked stale instead.
+      const reread: Effect = { type: event.unattended ? 'markStale' : 'reread' }
       const counts = { [message.tab]: message.writes }
       // Not applied: it and this tab's write crossed while the PATCH was out, or their change was
       // made before they heard of this tab's latest write. Which came last is the server's to say.
       const unread = { ...tabs, unread: { ...tabs.unread, ...counts }, unreadSince: event.seq }
       if (writes.phase === 'sending') return next({ tabs: { ...unread, crossed: true } })
-      if ((message.heard[tabs.id] ?? 0) < tabs.own) return next({ tabs: unread }, { type: 'reread' })
+      if ((message.heard[tabs.id] ?? 0) < tabs.own) return next({ tabs: unread }, reread)
       // Without a segment (the sender's server moved it without saying where), a tab that holds one
       // would show the new session beside its old segment: it reads both, landing in one event.
-      if (!message.segment && state.segment.data) return next({ tabs: unread }, { type: 'reread' })
+      if (!message.segment && state.segment.data) return next({ tabs: unread }, reread)
       return next({
         session: landed(state.session, message.session, event.seq),
         segment: landed(state.segment, message.segment, event.seq),

@@ -20,7 +20,7 @@ export interface TabChannel {
   post(message: TabMessage): void
   /** Opens the channel (if closed) for a provider; returns its disconnect function (call it once). */
   connect(): () => void
-  /** The cache forgot the session: with no provider connected, nothing is left to keep in sync. */
+  /** Closes unless a provider is connected: the cache forgot the session, or a provider does not sync tabs. */
   release(): void
 }
 
@@ -28,10 +28,11 @@ export interface TabChannel {
  * The `BroadcastChannel` of one Session Manager origin. Opened by the first provider that syncs
  * tabs, it stays open while a provider is connected or the cache holds the session (`holds`):
  * a route without a provider keeps the cached session in sync, and a write settling after its
- * provider unmounted is still shared. A message that does not validate is ignored; ordering is
- * the receiver's (see `reduce`). A no-op without BroadcastChannel.
+ * provider unmounted is still shared; with no provider connected, a message costs no request (see
+ * `reduce`). A message that does not validate is ignored; ordering is the receiver's. A no-op
+ * without BroadcastChannel.
  */
-export function openTabChannel(baseUrl: string, receive: (message: TabMessage) => void, holds: () => boolean): TabChannel {
+export function openTabChannel(baseUrl: string, receive: (message: TabMessage, attended: boolean) => void, holds: () => boolean): TabChannel {
   let channel: BroadcastChannel | undefined
   let connections = 0
   const close = () => {
@@ -48,7 +49,7 @@ export function openTabChannel(baseUrl: string, receive: (message: TabMessage) =
         channel = new BroadcastChannel(`vtex-session-react:${baseUrl}`)
         channel.onmessage = ({ data }: MessageEvent<unknown>) => {
           const message = parseTabMessage(data)
-          if (message) receive(message)
+          if (message) receive(message, connections > 0)
         }
       }
       return () => {
