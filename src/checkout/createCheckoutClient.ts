@@ -4,18 +4,14 @@ import { requestJson, toRequestSettings, type RequestOptions } from '../core/req
 // From the main entry (a storefront has it already), not bundled again here.
 import { normalizePostalCode, postalCodeProblem, toCountry } from 'vtex-session-react'
 import { SessionError } from '../core/SessionError'
+import { checkCartItem, checkIndex, checkOrderFormId, checkQuantity, type CartItemInput } from './cartInput'
 import { orderFormSchema, pickupPointsSchema, type OrderForm, type PickupPoint } from './orderFormSchema'
 import { postalCodeAddressSchema, type PostalCodeAddress } from './postalCodeAddressSchema'
 import { shippingDataBody, type ShippingTarget } from './shippingTarget'
 
 // Methods are async: bad input rejects like a failed request, before any request.
 
-/** A cart line to add: a SKU id and how many (the store's own seller unless said). */
-export interface CartItemInput {
-  id: string
-  quantity: number
-  seller?: string
-}
+export type { CartItemInput }
 
 export interface CheckoutClient {
   readonly baseUrl: string
@@ -37,16 +33,6 @@ export interface CheckoutClient {
 }
 
 const invalid = (message: string) => new SessionError('invalid-input', message)
-
-function checkOrderFormId(orderFormId: unknown): string {
-  if (typeof orderFormId !== 'string' || !/^[\w-]{1,64}$/.test(orderFormId)) throw invalid('orderFormId must be the id of an orderForm (letters, digits, - and _)')
-  return orderFormId
-}
-
-function checkQuantity(quantity: unknown): number {
-  if (!Number.isInteger(quantity) || (quantity as number) < 0 || (quantity as number) > 9_999) throw invalid(`quantity must be a whole number from 0 to 9999, got ${JSON.stringify(quantity)}`)
-  return quantity as number
-}
 
 /**
  * A framework-free client for the Checkout API calls that follow the session, on the Session
@@ -71,16 +57,11 @@ export function createCheckoutClient(options: SessionClientOptions = {}): Checko
     addItems: async (orderFormId, items, requestOptions) => {
       const path = `${base}/${checkOrderFormId(orderFormId)}/items`
       if (!Array.isArray(items) || items.length === 0) throw invalid('addItems needs at least one { id, quantity }')
-      const orderItems = items.map(({ id, quantity, seller = '1' }) => {
-        if (typeof id !== 'string' || id.trim() === '') throw invalid(`A cart item needs a SKU id, got ${JSON.stringify(id)}`)
-        return { id, quantity: checkQuantity(quantity), seller }
-      })
-      return post(path, { orderItems }, requestOptions)
+      return post(path, { orderItems: items.map(checkCartItem) }, requestOptions)
     },
     setQuantity: async (orderFormId, index, quantity, requestOptions) => {
       const path = `${base}/${checkOrderFormId(orderFormId)}/items/update`
-      if (!Number.isInteger(index) || index < 0) throw invalid(`index must be an item's position in the cart, got ${JSON.stringify(index)}`)
-      return post(path, { orderItems: [{ index, quantity: checkQuantity(quantity) }] }, requestOptions)
+      return post(path, { orderItems: [{ index: checkIndex(index), quantity: checkQuantity(quantity) }] }, requestOptions)
     },
     getPickupPoints: async (place, requestOptions = {}) => {
       const query = new URLSearchParams(
