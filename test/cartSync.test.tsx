@@ -6,27 +6,13 @@ import { CartSync, createCheckoutClient, useDeliveryPromise, useOrderForm, type 
 import { createSessionClient, refreshSession, SessionProvider, useRegion, useSession, type SessionClient } from '../src/index'
 import { demoPricesFor } from '../src/testing/index'
 import { http, HttpResponse } from 'msw'
+import { api, orderFormReads, seedCart, shippingWrites } from './cartHarness'
 import { createTestQueryClient, mock, server } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
 const price = (regionId: string | null, id: string, priceTables: string | null = null) =>
   demoPricesFor({ regionId, priceTables, campaigns: null }).find((product) => product.id === id)!.price
-
-const api = (method: string, path: string, body?: unknown) =>
-  fetch(`http://localhost:3000${path}`, { method, credentials: 'include', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(
-    (response) => response.json() as Promise<OrderForm & { id: string }>,
-  )
-
-/** A cart the shopper filled earlier (its cookie is in the jar), with no shipping data yet. */
-async function seedCart(items: Array<[id: string, quantity: number]>) {
-  const { orderFormId } = await api('GET', '/api/checkout/pub/orderForm')
-  await api('POST', `/api/checkout/pub/orderForm/${orderFormId}/items`, { orderItems: items.map(([id, quantity]) => ({ id, quantity, seller: '1' })) })
-  return orderFormId
-}
-
-const shippingWrites = () => mock.requests.filter(({ method, path }) => method === 'POST' && path.endsWith('/attachments/shippingData'))
-const orderFormReads = () => mock.requests.filter(({ method, path }) => method === 'GET' && path.startsWith('/api/checkout/pub/orderForm'))
 
 function useStorefront(totals: Array<number | undefined>) {
   const cart = useOrderForm()

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { readSessionValue } from '../core/readSessionValue'
 import type { SessionError } from '../core/SessionError'
 import type { PublicFieldValues, Session } from '../core/types'
-import { checkoutKeysFor } from './checkoutKeys'
+import { cartEngineFor } from './cartEngineFor'
 import type { CheckoutClient } from './createCheckoutClient'
 import { deliveryPromiseOf, facetsTextOf } from '../core/deliveryFacets'
 import type { OrderForm } from './orderFormSchema'
@@ -21,13 +21,13 @@ export interface SessionLink {
 
 /**
  * `idle`: nothing in flight. `checking`: the pickup points near the target's place are being read,
- * to tell whether its pickup point is still in range. `writing`: one shippingData write into the
- * orderForm of `cartKey`, started at `priceKey`.
+ * to tell whether its pickup point is still in range. `writing`: one shippingData write, queued in
+ * the cart's engine with its other changes, started at `priceKey`.
  */
 export type CartSyncState =
   | { name: 'idle' }
   | { name: 'checking' }
-  | { name: 'writing'; cartKey: readonly unknown[]; priceKey: string }
+  | { name: 'writing'; cart: CartConnection; priceKey: string }
 
 /** Failures as they come: the Checkout client and the session's writes reject with SessionErrors. */
 export interface CartSyncStatus {
@@ -62,15 +62,15 @@ const priceKeyOf = (session: Session) =>
  * never written into the cart, and is dropped from `public.facets` once (every other key kept).
  *
  * The cart, while a `<CartSync>` is connected: after a region or delivery change it writes the
- * orderForm's shipping data once — only when the orderForm does not already hold it — and puts the
- * re-priced answer in the cache (no read after). One write at a time; a target written once is not
+ * orderForm's shipping data once — only when the confirmed orderForm does not already hold it —
+ * through the cart's engine, in order with the shopper's item changes; the re-priced answer is
+ * what the cart shows (no read after). One write at a time; a target written once is not
  * written again until it changes or the orderForm is read anew, so an answer that never matches
  * cannot loop. A session change that re-prices without moving the cart (sales channel, price
  * tables) re-reads the orderForm once.
  */
 export function createCartSync(queryClient: QueryClient, initialClient: CheckoutClient, session: SessionLink) {
   let client = initialClient
-  const keys = checkoutKeysFor(client.baseUrl)
   let state: CartSyncState = { name: 'idle' }
   let status: CartSyncStatus = { state: 'idle', error: null, dropError: null }
   let followed: Session | undefined
@@ -84,9 +84,8 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
   let priceKey: string | undefined
   /** The key of the target last written (or being written): not written twice in a row. */
   let written: string | undefined
-  /** The orderForm our own write put in the cache, to tell it from a fresh read. */
-  let ownAnswer: OrderForm | undefined
-  let applying = false
+  /** The confirmed cart last looked at, to tell a fresh one (a read, an item change) from our own write's answer. */
+  let seenCart: OrderForm | undefined
   /** The cart kept in step: the latest `<CartSync>` connected (mount one). */
   let cart: CartConnection | undefined
   let connections = 0
@@ -100,29 +99,26 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
     for (const listener of listeners) listener()
   }
 
-  const cartKey = () => cart && keys.orderForm(cart.orderFormId)
-  const reread = (key: readonly unknown[] | undefined = cartKey()) => void (key && queryClient.invalidateQueries({ queryKey: key, exact: true }))
+  const engineOf = (connection: CartConnection) => cartEngineFor(queryClient, connection.client, connection.orderFormId)
+  const reread = (connection: CartConnection | undefined = cart) =>
+    void (connection && queryClient.invalidateQueries({ queryKey: engineOf(connection).queryKey, exact: true }))
 
   /** Starts the check or the write the target needs, if any; true when one started. */
   function evaluate(): boolean {
     if (state.name !== 'idle' || target === undefined || priceKey === undefined) return false
     if (writable === undefined) return check(target)
-    const key = cartKey()
-    const current = key && queryClient.getQueryData<OrderForm>(key)
-    if (!key || !writable || !current || orderFormHolds(current, writable) || written === targetKeyOf(writable)) return false
+    // What the Checkout holds, not what the minicart paints over it.
+    const current = cart && engineOf(cart).state().confirmed.data
+    if (!cart || !writable || !current || orderFormHolds(current, writable) || written === targetKeyOf(writable)) return false
     written = targetKeyOf(writable)
-    const writing = { name: 'writing', cartKey: key, priceKey } as const
+    const writing = { name: 'writing', cart, priceKey } as const
     transition(writing)
-    client.setShippingTarget(current, writable).then(
-      (answer) => {
-        // What the cache keeps: the earlier object when the answer equals it (structural sharing).
-        applying = true
-        ownAnswer = queryClient.setQueryData<OrderForm>(key, answer)
-        applying = false
-        settle(writing, { error: null })
-      },
-      (error: SessionError) => settle(writing, { error }),
-    )
+    engineOf(cart)
+      .setShippingTarget(writable)
+      .then(
+        () => settle(writing, { error: null }),
+        (error: SessionError) => settle(writing, { error }),
+      )
     return true
   }
 
@@ -165,11 +161,17 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
   function settle(done: Exclude<CartSyncState, { name: 'idle' }>, changes: Partial<Omit<CartSyncStatus, 'state'>>) {
     transition({ name: 'idle' }, changes)
     // A write's answer was priced at its start: re-read when prices moved meanwhile.
-    if (!evaluate() && done.name === 'writing' && changes.error === null && done.priceKey !== priceKey) reread(done.cartKey)
+    if (!evaluate() && done.name === 'writing' && changes.error === null && done.priceKey !== priceKey) reread(done.cart)
   }
 
   /** Looks again: a new confirmed session may move the target or the prices; then starts what that needs. */
   function look() {
+    const confirmedCart = cart && engineOf(cart).state().confirmed
+    if (confirmedCart && confirmedCart.data !== seenCart) {
+      seenCart = confirmedCart.data
+      // A fresh cart (not our own write's answer) may try the target once more.
+      if (confirmedCart.by !== 'shipping') written = undefined
+    }
     const confirmed = session.confirmedSession()
     let pricesMoved = false
     if (confirmed !== undefined && confirmed !== followed) {
@@ -188,14 +190,9 @@ export function createCartSync(queryClient: QueryClient, initialClient: Checkout
     if (!evaluate() && pricesMoved && state.name === 'idle') reread()
   }
 
-  /** Every confirmation is painted into the cache and every cart read lands there: an update is when to look again. */
+  /** Every confirmation (the session's, the cart's) is painted into the cache: an update is when to look again. */
   function watch(): () => void {
-    return queryClient.getQueryCache().subscribe(({ type, query }) => {
-      if (applying || type !== 'updated') return
-      // A fresh read of the cart (not our own answer) may try the target once more.
-      if (query.queryHash === JSON.stringify(cartKey()) && query.state.data !== ownAnswer) written = undefined
-      look()
-    })
+    return queryClient.getQueryCache().subscribe(({ type }) => type === 'updated' && look())
   }
 
   return {

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useSessionSource } from 'vtex-session-react'
 import type { CheckoutClient } from '../createCheckoutClient'
+import { orderFormQuery } from '../orderFormQuery'
+import { useCartEngine } from './useCartEngine'
 import { useCartSync } from './useCartSync'
 import { useCheckoutClient } from './useCheckoutClient'
-import { orderFormQueryOptions } from './useOrderForm'
 
 export interface CartSyncProps {
   /** The orderForm to follow; default: the one the shopper's `checkout.vtex.com` cookie names, else a new one. */
@@ -23,8 +24,9 @@ export function CartSync({ orderFormId, client: clientProp }: CartSyncProps): nu
   const { queryClient } = useSessionSource()
   const client = useCheckoutClient(clientProp)
   const sync = useCartSync(client)
+  const engine = useCartEngine(client, orderFormId)
   // Keeps the orderForm loaded (one read for every reader) without re-rendering on its changes.
-  useQuery({ ...orderFormQueryOptions(queryClient, client, orderFormId), notifyOnChangeProps: [] }, queryClient)
+  useQuery({ ...orderFormQuery(engine), notifyOnChangeProps: [] }, queryClient)
   useEffect(() => sync.connect({ client, orderFormId }), [sync, client, orderFormId])
   return null
 }

@@ -1,10 +1,12 @@
-import { useMutation, useQuery, type QueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type ReadState, type SessionError, type WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
-import { checkoutKeysFor } from '../checkoutKeys'
+import { lineKeyOf } from '../cartOverlay'
 import type { CheckoutClient } from '../createCheckoutClient'
+import { orderFormQuery } from '../orderFormQuery'
 import type { OrderForm } from '../orderFormSchema'
+import { useCartEngine } from './useCartEngine'
 import { useCartSync } from './useCartSync'
 import { useCheckoutClient } from './useCheckoutClient'
 
@@ -25,6 +27,11 @@ export interface CartLine {
   imageUrl: string | undefined
   /** False when it cannot reach the shopper as the cart ships now (e.g. the pickup point lacks it). */
   available: boolean
+  /**
+   * A change to this line is on its way to the Checkout: `quantity` is the shopper's, name and
+   * price the Checkout's last word — none yet for a SKU just added (its id names it, its price is 0).
+   */
+  pending?: true
 }
 
 /**
@@ -50,21 +57,7 @@ export interface UseOrderFormResult extends ReadState, WriteState {
 
 type ItemChange = { add: string; quantity: number } | { index: number; quantity: number }
 
-/**
- * The orderForm query, keyed by the id it reads. Without an id it is the shopper's own cart, the
- * one `<CartSync>` follows; once loaded, its refetches read that cart by id.
- */
-export function orderFormQueryOptions(queryClient: QueryClient, client: CheckoutClient, orderFormId?: string) {
-  const queryKey = checkoutKeysFor(client.baseUrl).orderForm(orderFormId)
-  return {
-    queryKey,
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      client.getOrderForm({ orderFormId: orderFormId ?? queryClient.getQueryData<OrderForm>(queryKey)?.orderFormId, signal }),
-    staleTime: 5 * 60_000,
-  }
-}
-
-const toLines = (orderForm: OrderForm | undefined): CartLine[] =>
+const toLines = (orderForm: OrderForm | undefined, changing: ReadonlySet<string>): CartLine[] =>
   (orderForm?.items ?? []).map((item) => ({
     id: item.id,
     name: item.name ?? item.id,
@@ -72,25 +65,28 @@ const toLines = (orderForm: OrderForm | undefined): CartLine[] =>
     price: (item.sellingPrice ?? item.price ?? 0) / 100,
     imageUrl: item.imageUrl ?? undefined,
     available: (item.availability ?? 'available') === 'available',
+    ...(changing.has(lineKeyOf(item)) && { pending: true as const }),
   }))
 
 const NO_LINES: CartLine[] = []
 
-/** The shopper's cart (items with prices, totals) and item changes; re-priced in place as `<CartSync>` follows the session. */
+/**
+ * The shopper's cart (items with prices, totals) and item changes; re-priced in place as
+ * `<CartSync>` follows the session. Every change goes through the cart's one engine, in order:
+ * the cart shows the latest confirmed orderForm with the changes on their way painted over it.
+ */
 export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormResult {
   const { queryClient } = useSessionSource()
   const client = useCheckoutClient(options.client)
-  const queryOptions = orderFormQueryOptions(queryClient, client, options.orderFormId)
-  const query = useQuery<OrderForm, SessionError, OrderForm, typeof queryOptions.queryKey>(queryOptions, queryClient)
+  const engine = useCartEngine(client, options.orderFormId)
+  const query = useQuery<OrderForm, SessionError>(orderFormQuery(engine), queryClient)
+  // Which lines are on their way changes with the engine, not always with the cart shown.
+  const changing = useSyncExternalStore(engine.subscribe, engine.changingLines, engine.changingLines)
   const sync = useCartSync(client)
   const syncStatus = useSyncExternalStore(sync.subscribe, sync.status, sync.status)
   const mutation = useMutation<OrderForm, SessionError, ItemChange>(
     {
-      mutationFn: async (change) => {
-        const { orderFormId } = await queryClient.ensureQueryData(queryOptions)
-        return 'add' in change ? client.addItems(orderFormId, [{ id: change.add, quantity: change.quantity }]) : client.setQuantity(orderFormId, change.index, change.quantity)
-      },
-      onSuccess: (orderForm) => queryClient.setQueryData(queryOptions.queryKey, orderForm),
+      mutationFn: (change) => ('add' in change ? engine.addItem(change.add, change.quantity) : engine.setQuantity(change.index, change.quantity)),
       networkMode: 'always',
     },
     queryClient,
@@ -99,7 +95,7 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   const addItem = useCallback((id: string, quantity = 1) => settleForReaders(mutateAsync({ add: id, quantity })), [mutateAsync])
   const setQuantity = useCallback((index: number, quantity: number) => settleForReaders(mutateAsync({ index, quantity })), [mutateAsync])
   const orderForm = query.data
-  const lines = orderForm ? toLines(orderForm) : NO_LINES
+  const lines = orderForm ? toLines(orderForm, changing) : NO_LINES
   const isSyncing = syncStatus.state === 'writing'
   return {
     orderForm,
