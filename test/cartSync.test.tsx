@@ -1,13 +1,15 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { onlineManager, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
-import { CartSync, createCheckoutClient, useDeliveryPromise, useOrderForm, type OrderForm } from '../src/checkout/index'
-import { createSessionClient, refreshSession, SessionProvider, useRegion, useSession, type SessionClient } from '../src/index'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CartSync, checkoutKeysFor, createCheckoutClient, useDeliveryPromise, useOrderForm, type OrderForm } from '../src/checkout/index'
+import { createSessionClient, refreshSession, SessionProvider, useRegion, useSession, type SessionClient, type SessionError } from '../src/index'
 import { demoPricesFor } from '../src/testing/index'
 import { http, HttpResponse } from 'msw'
 import { api, orderFormReads, seedCart, shippingWrites } from './cartHarness'
 import { createTestQueryClient, mock, server } from './harness'
+
+afterEach(() => onlineManager.setOnline(true))
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const SAO_PAULO = 'v2.5A6F0E3D91B24C7E8F1A2B3C4D5E6F70'
@@ -319,6 +321,37 @@ describe('useDeliveryPromise', () => {
     await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['sp-paulista']))
     await act(() => result.current.promise.setMethod('pickup'))
     expect(result.current.promise.pickupPoint).toBe('sp-paulista')
+  })
+  it("setMethod('pickup') while offline, the points not loaded yet: fails fast with a network SessionError and loses nothing", async () => {
+    const { result, queryClient } = renderStorefront()
+    await loaded(result)
+    onlineManager.setOnline(false)
+    // Writes are never paused offline: the region is written; the pickup points' read waits for the network.
+    await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))
+    const points = queryClient.getQueryCache().find({ queryKey: checkoutKeysFor('').pickupPoints({ country: 'BRA', postalCode: '22250040' }), exact: true })
+    await waitFor(() => expect(points?.state.fetchStatus).toBe('paused'))
+    // The browser has no network: any request it sends fails.
+    mock.fail({ kind: 'network' }, { path: '/api/checkout/pub/pickup-points' })
+    const mark = mock.requests.length
+    let outcome: SessionError | 'resolved' | undefined
+    act(() => {
+      result.current.promise.setMethod('pickup').then(
+        () => void (outcome = 'resolved'),
+        (error: SessionError) => void (outcome = error),
+      )
+    })
+    await waitFor(() => expect(outcome).toMatchObject({ name: 'SessionError', kind: 'network' }))
+    // One attempt to list the points, no session write; the choice and the list stay as they were.
+    expect(mock.requests.slice(mark).map(({ method, path, body }) => ({ method, path, body }))).toEqual([
+      { method: 'GET', path: '/api/checkout/pub/pickup-points?postalCode=22250040&countryCode=BRA', body: undefined },
+    ])
+    await waitFor(() => expect(result.current.promise).toMatchObject({ method: 'delivery', pickupPoint: undefined, isPending: false, error: outcome }))
+    expect(points?.state).toMatchObject({ fetchStatus: 'paused', data: undefined, error: null })
+    // Back online, the paused read goes out and the same choice works.
+    act(() => onlineManager.setOnline(true))
+    await waitFor(() => expect(result.current.promise.pickupPoints.map(({ id }) => id)).toEqual(['rio-botafogo', 'rio-centro']))
+    await act(() => result.current.promise.setMethod('pickup'))
+    expect(result.current.promise).toMatchObject({ method: 'pickup', pickupPoint: 'rio-botafogo', error: null })
   })
 })
 

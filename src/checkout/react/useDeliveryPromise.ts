@@ -5,6 +5,7 @@ import { settleForReaders } from '../../react/settleForReaders'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { deliveryPromiseOf, facetsTextOf } from '../../core/deliveryFacets'
 import type { PickupPoint } from '../orderFormSchema'
+import { pickupPointsForWrite } from '../pickupPointsForWrite'
 import { pickupPointsQuery } from '../pickupPointsQuery'
 import { facetsAt, placeOf } from '../shippingTarget'
 import { useCartSync } from './useCartSync'
@@ -64,7 +65,7 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
     {
       // Every choice is checked here, before any request, so the hook's `error` shows a bad one too.
       mutationFn: async (choice) => {
-        const listed = points.data ?? (place ? await queryClient.fetchQuery<PickupPoint[], SessionError>(pickupPointsQuery(client, place)) : [])
+        const listed = points.data ?? (place ? await pickupPointsForWrite(queryClient, client, place) : [])
         const pickupPoint = 'method' in choice ? pickupPointFor(choice.method, current, listed) : choice.pickupPoint
         if (pickupPoint !== null && (typeof pickupPoint !== 'string' || !/^[^;=]{1,100}$/.test(pickupPoint))) {
           throw invalid(`A pickup point id is a non-empty text without ";" or "=", got ${JSON.stringify(pickupPoint)}`)
