@@ -2,7 +2,7 @@ import type { Query, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-
 import { SessionError } from '../core/SessionError'
 import { checkCartItem, checkIndex, checkQuantity } from './cartInput'
 import { lineKeyOf, linesChangedBy, type CartChange } from './cartOverlay'
-import { initialCartState, paintedCart, reduceCart, unconfirmedChanges, type CartEffect, type CartEvent, type CartState, type PendingChange } from './cartState'
+import { initialCartState, paintedCart, reduceCart, unconfirmedChanges, type CartEvent, type CartState, type PendingChange } from './cartState'
 import { checkoutKeysFor } from './checkoutKeys'
 import type { CheckoutClient } from './createCheckoutClient'
 import type { OrderForm } from './orderFormSchema'
@@ -37,7 +37,7 @@ function request(client: CheckoutClient, change: CartChange, cart: OrderForm): P
   if (change.type === 'shipping') return client.setShippingTarget(cart, change.target)
   // The line may have moved since (a line before it removed): its place now.
   const index = change.line === undefined ? change.index : cart.items.findIndex((line) => lineKeyOf(line) === change.line)
-  if (index < 0) return Promise.reject(new SessionError('invalid-input', 'That line is no longer in the cart'))
+  if (index < 0) return Promise.reject(new SessionError('invalid-input', 'The line is no longer in the cart'))
   return client.setQuantity(cart.orderFormId, index, change.quantity)
 }
 
@@ -60,7 +60,7 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
   let painted = state.confirmed.data
   let painting = false
   let changing: { of: CartState; lines: ReadonlySet<string> } | undefined
-  /** The read in flight, which a change waiting for the cart joins instead of reading it twice. */
+  /** The read in flight, which a change made before the cart loaded joins instead of reading it twice. */
   let reading: Promise<OrderForm> | null = null
   const listeners = new Set<() => void>()
 
@@ -70,14 +70,8 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
     if (next === state) return
     state = next
     paint()
-    effects.forEach(run)
+    effects.forEach(({ pending }) => void deliver(pending))
     listeners.forEach((listener) => listener())
-  }
-
-  function run(effect: CartEffect): void {
-    if (effect.type === 'send') void deliver(effect.pending)
-    else if (effect.type === 'load') load()
-    else effect.pending.forEach(({ reject }) => reject(effect.error))
   }
 
   function paint(): void {
@@ -123,27 +117,30 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
   }
 
   /**
-   * Changes wait for the cart: the read in flight, else one of their own (never paused offline);
-   * a failure is theirs. A read React Query cancelled is followed by one of their own, once.
+   * The cart a change made before it loaded waits for: the read in flight (one React Query
+   * cancelled is followed by one of its own, once), else its own, never paused offline.
    */
-  function load(joined = reading): void {
-    ;(joined ?? read()).then(
-      // Still waiting: the read was overtaken by a confirmation the cache has since dropped.
-      () => dispatch({ type: 'loadFailed', error: new SessionError('network', 'The cart changed while it was being read: try again') }),
-      (error: unknown) => (joined && !(error instanceof SessionError) ? load(null) : dispatch({ type: 'loadFailed', error: asSessionError(error) })),
-    )
+  async function loadedCart(): Promise<OrderForm> {
+    const joined = reading
+    await (joined ?? read()).catch((error: unknown) => {
+      if (!joined || error instanceof SessionError) throw error
+      return read()
+    })
+    // Overtaken by a confirmation the cache has since dropped: nothing to send it to.
+    if (!state.confirmed.data) throw new SessionError('network', 'The cart changed while it was being read: try again')
+    return state.confirmed.data
   }
 
   /** Sends the change in flight; its caller is answered once the cache shows the outcome. */
   async function deliver(pending: PendingChange): Promise<void> {
     let outcome: { orderForm: OrderForm } | { error: SessionError }
     try {
-      outcome = { orderForm: await request(client, pending.change, state.confirmed.data!) }
+      outcome = { orderForm: await request(client, pending.change, state.confirmed.data ?? (await loadedCart())) }
     } catch (error) {
       outcome = { error: asSessionError(error) }
     }
     try {
-      dispatch('orderForm' in outcome ? { type: 'answered', seq: tick(), orderForm: outcome.orderForm } : { type: 'failed' })
+      dispatch({ type: 'settled', seq: tick(), orderForm: 'orderForm' in outcome ? outcome.orderForm : undefined })
     } finally {
       // Answered whatever a listener did meanwhile: no change hangs.
       if ('orderForm' in outcome) pending.resolve(outcome.orderForm)
@@ -159,11 +156,7 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
     read,
     state: () => state,
     changingLines() {
-      if (changing?.of === state) return changing.lines
-      const lines = linesChangedBy(unconfirmedChanges(state))
-      // The same lines keep one identity: their readers re-render only when they change.
-      const same = changing && lines.size === changing.lines.size && [...lines].every((line) => changing!.lines.has(line))
-      changing = { of: state, lines: same ? changing!.lines : lines }
+      if (changing?.of !== state) changing = { of: state, lines: linesChangedBy(unconfirmedChanges(state)) }
       return changing.lines
     },
     // Input is checked before a change joins the queue (and rejected with): bad input is never painted or sent.
@@ -178,7 +171,7 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
       checkQuantity(quantity)
       const shown = paintedCart(state)
       const line = shown?.items[index]
-      if (shown && !line) throw new SessionError('invalid-input', `There is no line at index ${index} of the cart`)
+      if (shown && !line) throw new SessionError('invalid-input', `No line at index ${index} of the cart`)
       return change({ type: 'quantity', index, line: line && lineKeyOf(line), quantity })
     },
     setShippingTarget: (target) => change({ type: 'shipping', target }),
