@@ -239,6 +239,8 @@ describe('the Storybook demos in chromium', () => {
     await page.getByTestId('cart-sku-1').waitFor()
     await page.getByTestId('product-sku-4').getByRole('button', { name: 'Add to cart' }).click()
     await page.getByTestId('cart-sku-4').waitFor()
+    // Shown at once, priced when the Checkout answers.
+    await page.getByText('Updating prices…').waitFor({ state: 'detached' })
     const totalBefore = await total()
     const pricesBefore = await gridPrices()
 

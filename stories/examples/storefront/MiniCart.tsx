@@ -7,7 +7,8 @@ import { ProductArt } from '../ProductArt'
 export function MiniCart() {
   const { items, total, currencyCode, isLoading, loadError, isPending, error, isSyncing, syncError, setQuantity } = useOrderForm()
   const { cultureInfo } = useLocale()
-  const updating = isPending || isSyncing
+  // A change from elsewhere (a product card's addItem) shows here as a pending line.
+  const updating = isPending || isSyncing || items.some((item) => item.pending)
   const problem = error ?? syncError ?? loadError
   const count = items.reduce((sum, item) => sum + item.quantity, 0)
   return (
@@ -38,7 +39,8 @@ export function MiniCart() {
                   +
                 </button>
               </span>
-              <span>{formatMoney(item.price * item.quantity, currencyCode, cultureInfo)}</span>
+              {/* A SKU just added has no price until the Checkout answers. */}
+              <span>{item.pending && item.price === 0 ? '…' : formatMoney(item.price * item.quantity, currencyCode, cultureInfo)}</span>
             </li>
           ))}
         </ul>
