@@ -28,7 +28,7 @@ import {
   type SessionProviderProps,
 } from '../src/index'
 
-import { useDeliveryPromise, useOrderForm } from '../src/checkout/index'
+import { useDeliveryPromise, useOrderForm, type CartLine } from '../src/checkout/index'
 
 /** The result contract, once: the read's state, and a writing hook's own write. */
 type Read = { isLoading: boolean; loadError: SessionError | null }
@@ -77,6 +77,12 @@ describe('hook types', () => {
     expectTypeOf(useSalesChannel()).toExtend<Read & Write & { salesChannel: string | undefined; setSalesChannel: (salesChannel: string) => Promise<void> }>()
     expectTypeOf(useOrderForm()).toExtend<Read & Write & { isSyncing: boolean; syncError: SessionError | null }>()
     expectTypeOf(useDeliveryPromise()).toExtend<Read & Write & { syncError: SessionError | null }>()
+  })
+
+  it("a cart line keeps its shape; `pending` is optional, true only while the line's change is on its way", () => {
+    expectTypeOf(useOrderForm().items[0]!).toEqualTypeOf<CartLine>()
+    expectTypeOf<CartLine>().toExtend<{ id: string; name: string; quantity: number; price: number; imageUrl: string | undefined; available: boolean }>()
+    expectTypeOf<CartLine['pending']>().toEqualTypeOf<true | undefined>()
   })
 
   it('useSessionRefresh has the write hooks\' isPending, error and reset', () => {
