@@ -61,27 +61,30 @@ export function useDeliveryPromise(options: { client?: CheckoutClient } = {}): U
   const promise = deliveryPromiseOf(facets)
   const points = useQuery<PickupPoint[], SessionError>(pickupPointsQuery(client, place), queryClient)
   const current = promise.pickupPoint
-  const mutation = useMutation<void, SessionError, DeliveryChoice>(
-    {
-      // Every choice is checked here, before any request, so the hook's `error` shows a bad one too.
-      mutationFn: async (choice) => {
-        const listed = points.data ?? (place ? await pickupPointsForWrite(queryClient, client, place) : [])
-        const pickupPoint = 'method' in choice ? pickupPointFor(choice.method, current, listed) : choice.pickupPoint
-        if (pickupPoint !== null && (typeof pickupPoint !== 'string' || !/^[^;=]{1,100}$/.test(pickupPoint))) {
-          throw invalid(`A pickup point id is a non-empty text without ";" or "=", got ${JSON.stringify(pickupPoint)}`)
-        }
-        if (pickupPoint !== null && !listed.some(({ id }) => id === pickupPoint)) {
-          throw invalid(`Pickup point ${JSON.stringify(pickupPoint)} is not near the shopper's region`)
-        }
-        await writeSession({ facets: facetsAt(facets, place, pickupPoint ?? undefined) })
-      },
-      networkMode: 'always',
+  // Every choice is checked here, before any request, so the hook's `error` shows a bad one too.
+  const choose = useCallback(
+    async (choice: DeliveryChoice) => {
+      const listed = points.data ?? (place ? await pickupPointsForWrite(queryClient, client, place) : [])
+      const pickupPoint = 'method' in choice ? pickupPointFor(choice.method, current, listed) : choice.pickupPoint
+      if (pickupPoint !== null && (typeof pickupPoint !== 'string' || !/^[^;=]{1,100}$/.test(pickupPoint))) {
+        throw invalid(`A pickup point id is a non-empty text without ";" or "=", got ${JSON.stringify(pickupPoint)}`)
+      }
+      if (pickupPoint !== null && !listed.some(({ id }) => id === pickupPoint)) {
+        throw invalid(`Pickup point ${JSON.stringify(pickupPoint)} is not near the shopper's region`)
+      }
+      await writeSession({ facets: facetsAt(facets, place, pickupPoint ?? undefined) })
     },
+    [points.data, place, queryClient, client, current, writeSession, facets],
+  )
+  // A choice runs with the render it was made in (its store, place and points): React Query gives a
+  // pending mutation the newest render's function, which after a store switch is the next store's.
+  const mutation = useMutation<void, SessionError, { choice: DeliveryChoice; choose: typeof choose }>(
+    { mutationFn: ({ choice, choose: chosenIn }) => chosenIn(choice), networkMode: 'always' },
     queryClient,
   )
   const { mutateAsync } = mutation
-  const setPickupPoint = useCallback((pickupPoint: string | null) => settleForReaders(mutateAsync({ pickupPoint })), [mutateAsync])
-  const setMethod = useCallback((method: DeliveryMethod) => settleForReaders(mutateAsync({ method })), [mutateAsync])
+  const setPickupPoint = useCallback((pickupPoint: string | null) => settleForReaders(mutateAsync({ choice: { pickupPoint }, choose })), [mutateAsync, choose])
+  const setMethod = useCallback((method: DeliveryMethod) => settleForReaders(mutateAsync({ choice: { method }, choose })), [mutateAsync, choose])
   // The drop of a point out of range is the cart sync's (one PATCH however many hooks): this runs it and shows its failure.
   const sync = useCartSync(client)
   useEffect(() => sync.connect(), [sync])

@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from 'react'
 import { useSessionSource, type ReadState, type SessionError, type WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
 import { lineKeyOf } from '../cartOverlay'
+import type { CartEngine } from '../cartEngine'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { orderFormQuery } from '../orderFormQuery'
 import type { OrderForm } from '../orderFormSchema'
@@ -84,16 +85,18 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   const changing = useSyncExternalStore(engine.subscribe, engine.changingLines, engine.changingLines)
   const sync = useCartSync(client)
   const syncStatus = useSyncExternalStore(sync.subscribe, sync.status, sync.status)
-  const mutation = useMutation<OrderForm, SessionError, ItemChange>(
+  // A change goes to the cart it was made on (React Query gives a pending mutation the newest
+  // render's function, which after a store switch is the next store's engine).
+  const mutation = useMutation<OrderForm, SessionError, { change: ItemChange; cart: CartEngine }>(
     {
-      mutationFn: (change) => ('add' in change ? engine.addItem(change.add, change.quantity) : engine.setQuantity(change.index, change.quantity)),
+      mutationFn: ({ change, cart }) => ('add' in change ? cart.addItem(change.add, change.quantity) : cart.setQuantity(change.index, change.quantity)),
       networkMode: 'always',
     },
     queryClient,
   )
   const { mutateAsync } = mutation
-  const addItem = useCallback((id: string, quantity = 1) => settleForReaders(mutateAsync({ add: id, quantity })), [mutateAsync])
-  const setQuantity = useCallback((index: number, quantity: number) => settleForReaders(mutateAsync({ index, quantity })), [mutateAsync])
+  const addItem = useCallback((id: string, quantity = 1) => settleForReaders(mutateAsync({ change: { add: id, quantity }, cart: engine })), [mutateAsync, engine])
+  const setQuantity = useCallback((index: number, quantity: number) => settleForReaders(mutateAsync({ change: { index, quantity }, cart: engine })), [mutateAsync, engine])
   const orderForm = query.data
   const lines = orderForm ? toLines(orderForm, changing) : NO_LINES
   const isSyncing = syncStatus.state === 'writing'
