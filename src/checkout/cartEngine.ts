@@ -1,7 +1,7 @@
 import type { Query, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
 import { SessionError } from '../core/SessionError'
 import { checkCartItem, checkIndex, checkQuantity } from './cartInput'
-import { lineKeyOf, linesChangedBy, type CartChange } from './cartOverlay'
+import { lineKeyOf, lineKeysOf, linesChangedBy, type CartChange } from './cartOverlay'
 import { initialCartState, paintedCart, reduceCart, unconfirmedChanges, type CartEvent, type CartState, type PendingChange } from './cartState'
 import { checkoutKeysFor } from './checkoutKeys'
 import type { CheckoutClient } from './createCheckoutClient'
@@ -11,17 +11,17 @@ import type { ShippingTarget } from './shippingTarget'
 export interface CartEngine {
   /** The orderForm query entry it owns: it is the only one that writes it. */
   readonly queryKey: readonly unknown[]
-  /** The client every request of this cart goes through: the one the engine was made with. */
+  /** The client its reads and `<CartSync>`'s writes go through (the one it was made with); a hook's change may name its own (`via`). */
   readonly client: CheckoutClient
   /** The orderForm query's read: lands only if no newer cart was confirmed since it started; answers with what the cache shows. */
   read(signal?: AbortSignal): Promise<OrderForm>
   state(): CartState
   /** The lines a change not yet confirmed touches (`lineKeyOf`): one Set per state. */
   changingLines(): ReadonlySet<string>
-  /** Adds to the line of that SKU, or a line; resolves with the Checkout's answer. */
-  addItem(id: string, quantity: number): Promise<OrderForm>
+  /** Adds to the line of that SKU, or a line; resolves with the Checkout's answer. `via`: the client of the hook that asked. */
+  addItem(id: string, quantity: number, via?: CheckoutClient): Promise<OrderForm>
   /** Sets the quantity of the line shown at `index` (0 removes it). */
-  setQuantity(index: number, quantity: number): Promise<OrderForm>
+  setQuantity(index: number, quantity: number, via?: CheckoutClient): Promise<OrderForm>
   /** Writes the shipping data for a target (`<CartSync>`), from the cart as it is when the write leaves. */
   setShippingTarget(target: ShippingTarget): Promise<OrderForm>
   /** Called after every transition; returns the unsubscribe function. */
@@ -36,7 +36,7 @@ function request(client: CheckoutClient, change: CartChange, cart: OrderForm): P
   if (change.type === 'add') return client.addItems(cart.orderFormId, [change.item])
   if (change.type === 'shipping') return client.setShippingTarget(cart, change.target)
   // The line may have moved since (a line before it removed): its place now.
-  const index = change.line === undefined ? change.index : cart.items.findIndex((line) => lineKeyOf(line) === change.line)
+  const index = change.line === undefined ? change.index : lineKeysOf(cart.items).indexOf(change.line)
   if (index < 0) return Promise.reject(new SessionError('invalid-input', 'The line is no longer in the cart'))
   return client.setQuantity(cart.orderFormId, index, change.quantity)
 }
@@ -94,18 +94,25 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
     const { data } = (event.query as Query<OrderForm>).state
     if (data === undefined || data === painted) return
     // A fetch of ours answers what was painted: one that lands an older paint is painted over.
-    if (action?.type === 'success' && !action.manual) {
+    // Anyone else's (a streamed hydration, the app's fetchQuery) is a read as of now.
+    if (action?.type === 'success' && !action.manual && isOwnAnswer(data)) {
       painted = undefined
       return paint()
     }
     dispatch({ type: 'read', seq: tick(), orderForm: data })
   })
 
+  /** What this engine's last read answered React Query (compared by value: React Query may share parts of it with the old data). */
+  let lastAnswer: string | undefined
+  const isOwnAnswer = (data: OrderForm) => lastAnswer !== undefined && JSON.stringify(data) === lastAnswer
+
   async function readOnce(signal?: AbortSignal): Promise<OrderForm> {
     const seq = tick()
     const orderForm = await client.getOrderForm({ orderFormId: orderFormId ?? state.confirmed.data?.orderFormId, signal })
     dispatch({ type: 'read', seq, orderForm })
-    return paintedCart(state) ?? orderForm
+    const answer = paintedCart(state) ?? orderForm
+    lastAnswer = JSON.stringify(answer)
+    return answer
   }
 
   function read(signal?: AbortSignal): Promise<OrderForm> {
@@ -135,7 +142,7 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
   async function deliver(pending: PendingChange): Promise<void> {
     let outcome: { orderForm: OrderForm } | { error: SessionError }
     try {
-      outcome = { orderForm: await request(client, pending.change, state.confirmed.data ?? (await loadedCart())) }
+      outcome = { orderForm: await request(pending.via ?? client, pending.change, state.confirmed.data ?? (await loadedCart())) }
     } catch (error) {
       outcome = { error: asSessionError(error) }
     }
@@ -148,7 +155,7 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
     }
   }
 
-  const change = (made: CartChange) => new Promise<OrderForm>((resolve, reject) => dispatch({ type: 'change', pending: { change: made, resolve, reject } }))
+  const change = (made: CartChange, via?: CheckoutClient) => new Promise<OrderForm>((resolve, reject) => dispatch({ type: 'change', pending: { change: made, via, resolve, reject } }))
 
   return {
     queryKey,
@@ -160,19 +167,19 @@ export function createCartEngine(queryClient: QueryClient, client: CheckoutClien
       return changing.lines
     },
     // Input is checked before a change joins the queue (and rejected with): bad input is never painted or sent.
-    async addItem(id, quantity) {
+    async addItem(id, quantity, via) {
       const item = checkCartItem({ id, quantity })
       const shown = paintedCart(state)
       const line = shown?.items.find((candidate) => lineKeyOf(candidate) === lineKeyOf(item))
-      return change({ type: 'add', item, shows: shown && (line?.quantity ?? 0) + item.quantity })
+      return change({ type: 'add', item, shows: shown && (line?.quantity ?? 0) + item.quantity }, via)
     },
-    async setQuantity(index, quantity) {
+    async setQuantity(index, quantity, via) {
       checkIndex(index)
       checkQuantity(quantity)
       const shown = paintedCart(state)
       const line = shown?.items[index]
       if (shown && !line) throw new SessionError('invalid-input', `No line at index ${index} of the cart`)
-      return change({ type: 'quantity', index, line: line && lineKeyOf(line), quantity })
+      return change({ type: 'quantity', index, line: line && lineKeysOf(shown.items)[index], quantity }, via)
     },
     setShippingTarget: (target) => change({ type: 'shipping', target }),
     subscribe(listener) {

@@ -6,6 +6,37 @@ import type { ShippingTarget } from './shippingTarget'
 export const lineKeyOf = (item: { id: string; seller?: string | null }): string => `${item.id}@${item.seller ?? '1'}`
 
 /**
+ * The key of each line of a cart. The Checkout may split one SKU into several lines (a promotion on
+ * one unit, an attachment): the second is `…#1`, the third `…#2`, so a change names the line it was
+ * made on, never the first of its SKU.
+ */
+export function lineKeysOf(items: readonly { id: string; seller?: string | null }[]): string[] {
+  const seen = new Map<string, number>()
+  return items.map((item) => {
+    const key = lineKeyOf(item)
+    const before = seen.get(key) ?? 0
+    seen.set(key, before + 1)
+    return before === 0 ? key : `${key}#${before}`
+  })
+}
+
+/**
+ * The changes queued behind an add the Checkout refused: the adds of its line made after it (until a
+ * quantity set on that line) counted it in what they show, and show that much less.
+ */
+export function withoutRefusedAdd<T extends { change: CartChange }>(queued: readonly T[], refused: CartChange): readonly T[] {
+  if (refused.type !== 'add') return queued
+  const key = lineKeyOf(refused.item)
+  let counted = true
+  return queued.map((pending) => {
+    const { change } = pending
+    if (change.type === 'quantity' && change.line === key) counted = false
+    if (!counted || change.type !== 'add' || change.shows === undefined || lineKeyOf(change.item) !== key) return pending
+    return { ...pending, change: { ...change, shows: change.shows - refused.item.quantity } }
+  })
+}
+
+/**
  * A change the shopper (or `<CartSync>`) made to the cart: one Checkout request each. What the
  * minicart shows while it is on its way is absolute, decided when it was made (`shows`, `line`),
  * so painting it over a cart that already holds it changes nothing.
@@ -25,7 +56,7 @@ const itemsValue = (items: readonly OrderFormItem[]) =>
 function paintChange(items: OrderFormItem[], change: CartChange): OrderFormItem[] {
   if (change.type === 'shipping' || (change.type === 'quantity' && change.line === undefined)) return items
   const key = change.type === 'add' ? lineKeyOf(change.item) : change.line
-  const index = items.findIndex((line) => lineKeyOf(line) === key)
+  const index = lineKeysOf(items).indexOf(key ?? '')
   const quantity = change.type === 'quantity' ? change.quantity : (change.shows ?? (items[index]?.quantity ?? 0) + change.item.quantity)
   // A SKU new to the cart: its quantity now, its name and price with the Checkout's answer.
   if (index < 0) return change.type === 'add' && quantity > 0 ? [...items, { id: change.item.id, seller: change.item.seller, quantity }] : items

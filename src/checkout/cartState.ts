@@ -1,10 +1,13 @@
 import type { SessionError } from '../core/SessionError'
-import { paintChanges, type CartChange } from './cartOverlay'
+import { paintChanges, withoutRefusedAdd, type CartChange } from './cartOverlay'
+import type { CheckoutClient } from './createCheckoutClient'
 import type { OrderForm } from './orderFormSchema'
 
 /** A change waiting for its answer, and how to tell its caller. */
 export interface PendingChange {
   change: CartChange
+  /** The client of the hook that made it, when it has one of its own (a custom fetch). */
+  via?: CheckoutClient
   resolve(orderForm: OrderForm): void
   reject(error: SessionError): void
 }
@@ -66,7 +69,8 @@ export function reduceCart(state: CartState, event: CartEvent): { state: CartSta
     }
     case 'settled': {
       if (writes.phase === 'idle') return { state, effects: [] }
-      const next = sendFirst(writes.queued)
+      // A refused add no longer counts in what the adds of its line behind it show.
+      const next = sendFirst(event.orderForm ? writes.queued : withoutRefusedAdd(writes.queued, writes.inFlight.change))
       const answered = event.orderForm && { data: event.orderForm, seq: event.seq, by: writes.inFlight.change.type }
       return { state: { confirmed: answered ?? confirmed, writes: next.writes }, effects: next.effects }
     }

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useState, useSyncExternalStore } from 'react'
 import { useSessionSource, type ReadState, type SessionError, type WriteState } from 'vtex-session-react'
 import { settleForReaders } from '../../react/settleForReaders'
-import { lineKeyOf } from '../cartOverlay'
+import { lineKeysOf } from '../cartOverlay'
 import type { CartEngine } from '../cartEngine'
 import type { CheckoutClient } from '../createCheckoutClient'
 import { orderFormQuery } from '../orderFormQuery'
@@ -58,16 +58,19 @@ export interface UseOrderFormResult extends ReadState, WriteState {
 
 type ItemChange = { add: string; quantity: number } | { index: number; quantity: number }
 
-const toLines = (orderForm: OrderForm | undefined, changing: ReadonlySet<string>): CartLine[] =>
-  (orderForm?.items ?? []).map((item) => ({
+function toLines(orderForm: OrderForm | undefined, changing: ReadonlySet<string>): CartLine[] {
+  const items = orderForm?.items ?? []
+  const keys = lineKeysOf(items)
+  return items.map((item, at) => ({
     id: item.id,
     name: item.name ?? item.id,
     quantity: item.quantity,
     price: (item.sellingPrice ?? item.price ?? 0) / 100,
     imageUrl: item.imageUrl ?? undefined,
     available: (item.availability ?? 'available') === 'available',
-    ...(changing.has(lineKeyOf(item)) && { pending: true as const }),
+    ...(changing.has(keys[at]!) && { pending: true as const }),
   }))
+}
 
 const NO_LINES: CartLine[] = []
 
@@ -89,14 +92,28 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
   // render's function, which after a store switch is the next store's engine).
   const mutation = useMutation<OrderForm, SessionError, { change: ItemChange; cart: CartEngine }>(
     {
-      mutationFn: ({ change, cart }) => ('add' in change ? cart.addItem(change.add, change.quantity) : cart.setQuantity(change.index, change.quantity)),
+      mutationFn: ({ change, cart }) => ('add' in change ? cart.addItem(change.add, change.quantity, client) : cart.setQuantity(change.index, change.quantity, client)),
       networkMode: 'always',
     },
     queryClient,
   )
-  const { mutateAsync } = mutation
-  const addItem = useCallback((id: string, quantity = 1) => settleForReaders(mutateAsync({ change: { add: id, quantity }, cart: engine })), [mutateAsync, engine])
-  const setQuantity = useCallback((index: number, quantity: number) => settleForReaders(mutateAsync({ change: { index, quantity }, cart: engine })), [mutateAsync, engine])
+  const { mutateAsync, reset: resetMutation } = mutation
+  // The latest refusal stays the hook's `error` until the shopper makes another change (or `reset`):
+  // React Query's would be the latest change's only, and a quick second click would hide why a line went.
+  const [error, setError] = useState<SessionError | null>(null)
+  const send = useCallback(
+    (change: ItemChange) => {
+      setError(null)
+      return settleForReaders(mutateAsync({ change, cart: engine }).catch((failure: SessionError) => Promise.reject(setError(failure) ?? failure)))
+    },
+    [mutateAsync, engine],
+  )
+  const addItem = useCallback((id: string, quantity = 1) => send({ add: id, quantity }), [send])
+  const setQuantity = useCallback((index: number, quantity: number) => send({ index, quantity }), [send])
+  const reset = useCallback(() => {
+    setError(null)
+    resetMutation()
+  }, [resetMutation])
   const orderForm = query.data
   const lines = orderForm ? toLines(orderForm, changing) : NO_LINES
   const isSyncing = syncStatus.state === 'writing'
@@ -108,8 +125,8 @@ export function useOrderForm(options: UseOrderFormOptions = {}): UseOrderFormRes
     isLoading: query.isPending,
     loadError: query.error,
     isPending: mutation.isPending,
-    error: mutation.error,
-    reset: mutation.reset,
+    error,
+    reset,
     isSyncing,
     syncError: syncStatus.error,
     isUpdating: mutation.isPending || isSyncing,
