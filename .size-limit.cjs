@@ -25,7 +25,10 @@
 // (+293 B typical, +365 B whole entry, +13 B checkout; moved by exactly that, no slack);
 // the cart engine — every cart change in order, one request at a time, changes on their way painted
 // over the confirmed cart, reads that cannot land over a newer cart, pending lines (+1,629 B checkout,
-// nothing in the core hooks or the whole client entry).
+// nothing in the core hooks or the whole client entry);
+// the runtime keeps the session as the page found it until the shopper's first change, so the region
+// gate names a place picked during the first read `shopper`, not `session` (+32 B typical, +5 B with
+// zod/mini, +72 B whole entry; raised to the measured sizes).
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
+import { http } from 'msw'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, RegionGate, regionPolicy, SessionProvider, sessionKeys, useRegion, useRegionGate, useSegmentKey, useSession, type RegionGateState, type RegionPolicy, type RegionPolicyOptions } from '../src/index'
+import { createSessionClient, RegionGate, regionPolicy, SessionProvider, sessionKeys, usePublicField, useRegion, useRegionGate, useSegmentKey, useSession, type RegionGateState, type RegionPolicy, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
 import { demoPriceOf } from '../src/testing/index'
-import { createTestQueryClient, createWrapper, mock, renderWithSession, sessionRequests } from './harness'
+import { createTestQueryClient, createWrapper, mock, renderWithSession, server, sessionRequests } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const RIO_AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
@@ -422,5 +423,97 @@ describe('the edges: concurrent writes, other loaders, slow carts, hydrated segm
     expect(html(regionPolicy({ countries: ['BRA'] }))).toContain('needed true')
     // Where a place is required, the server never asks: the browser decides after hydration.
     expect(html(regionPolicy({ required: true }))).toContain('resolving false')
+  })
+})
+
+describe('a place the shopper sets while the page is still reading the session', () => {
+  /**
+   * Holds the next request of this method to /api/sessions until `release()` (the emulator answers
+   * it then): the test decides which answer lands first.
+   */
+  function holdNext(method: 'get' | 'patch') {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const hold = { arrived: false, release }
+    server.use(
+      http[method](
+        '*/api/sessions',
+        async () => {
+          hold.arrived = true
+          await held
+        },
+        { once: true },
+      ),
+    )
+    return hold
+  }
+
+  const policies: Array<[string, RegionPolicy | undefined]> = [
+    ['with a region policy', regionPolicy({})],
+    ['with a required region', regionPolicy({ required: true })],
+    ['without a region policy', undefined],
+  ]
+  const orders = ['before', 'after'] as const
+
+  describe.each(policies)('%s', (_policy, region) => {
+    it.each(orders)('setRegion, its PATCH answered %s the read: the gate names the shopper', async (order) => {
+      const read = holdNext('get')
+      const write = order === 'after' ? holdNext('patch') : undefined
+      const { result } = renderHook(() => ({ gate: useRegionGate(), region: useRegion() }), createWrapper({ strict: true, region }))
+      await waitFor(() => expect(read.arrived).toBe(true))
+      let chosen!: Promise<void>
+      act(() => {
+        chosen = result.current.region.setRegion({ country: 'BRA', postalCode: '22250-040' })
+      })
+      if (write) {
+        await waitFor(() => expect(write.arrived).toBe(true))
+        read.release()
+        // The read's answer lands while the PATCH is still out.
+        await waitFor(() => expect(result.current.region.isLoading).toBe(false))
+        write.release()
+      } else {
+        await act(() => chosen)
+        read.release()
+      }
+      await act(() => chosen)
+      await waitFor(() => expect(result.current.gate.status).toBe('set'))
+      expect(result.current.gate).toMatchObject({ status: 'set', source: 'shopper', ready: true })
+      expect(result.current.region.postalCode).toBe('22250-040')
+      const sent = order === 'after' ? ['GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'] : ['PATCH /api/sessions?items=*', 'GET /api/sessions?items=*']
+      expect(lines()).toEqual(sent)
+      expect(sessionRequests().find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { country: { value: 'BRA' }, postalCode: { value: '22250-040' } } })
+    })
+
+    it("another tab's place, arriving while this page reads the session, is named shopper", async () => {
+      const other = renderHook(() => useRegion(), createWrapper({}))
+      await waitFor(() => expect(other.result.current.isLoading).toBe(false))
+      since = sessionRequests().length
+      const read = holdNext('get')
+      const { result } = renderHook(() => useRegionGate(), createWrapper({ strict: true, region }))
+      await waitFor(() => expect(read.arrived).toBe(true))
+      await act(() => other.result.current.setRegion({ country: 'BRA', postalCode: '22250-040' }))
+      await waitFor(() => expect(result.current.status).toBe('set'))
+      read.release()
+      await waitFor(() => expect(lines()).toEqual(['PATCH /api/sessions?items=*', 'GET /api/sessions?items=*']))
+      expect(result.current).toMatchObject({ status: 'set', source: 'shopper' })
+    })
+
+    it('a returning shopper writes a new postal code (usePublicField) during the read: shopper, not their session', async () => {
+      await returningShopperIn('01310-100')
+      const read = holdNext('get')
+      const { result } = renderHook(() => ({ gate: useRegionGate(), postalCode: usePublicField('postalCode') }), createWrapper({ strict: true, region }))
+      await waitFor(() => expect(read.arrived).toBe(true))
+      let written!: Promise<void>
+      act(() => {
+        written = result.current.postalCode[1]('22250-040')
+      })
+      await act(() => written)
+      read.release()
+      await waitFor(() => expect(result.current.gate.status).toBe('set'))
+      expect(result.current.gate.source).toBe('shopper')
+      expect(result.current.postalCode[0]).toBe('22250-040')
+      expect(lines()).toEqual(['PATCH /api/sessions?items=*', 'GET /api/sessions?items=*'])
+      expect(sessionRequests().slice(since).find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { postalCode: { value: '22250-040' } } })
+    })
   })
 })

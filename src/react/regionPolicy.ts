@@ -1,10 +1,11 @@
 import type { FetchQueryOptions, Query, QueryClient, QueryFunction } from '@tanstack/react-query'
 import type { SessionClient } from '../core/createSessionClient'
 import { GOOGLE_REGION_PARAM } from '../core/googleRegionId'
-import { postalCodeKey, type RegionInput } from '../core/regionInput'
-import { resolveRegion, type IgnoredSource, type RegionDecision, type RegionSource, type SavedAddress } from '../core/regionResolver'
+import { sourceOf, type PlaceSource } from '../core/placeSource'
+import type { RegionInput } from '../core/regionInput'
+import { resolveRegion, type IgnoredSource, type RegionDecision, type SavedAddress } from '../core/regionResolver'
 import type { SessionError } from '../core/SessionError'
-import { placeOf, type SessionPlace } from '../core/sessionPlace'
+import { placeOf } from '../core/sessionPlace'
 import type { Session } from '../core/types'
 import { sessionRuntime } from './sessionRuntime'
 
@@ -31,9 +32,6 @@ export interface RegionPolicyOptions {
   /** How long the saved addresses may take before they are skipped (default 5 s): nothing is priced meanwhile. */
   savedAddressesTimeoutMs?: number
 }
-
-/** Where the place shown came from: a resolver source, or the shopper (or another tab) since. */
-export type PlaceSource = RegionSource | 'shopper'
 
 export interface RegionGateState {
   /** `resolving`: the place is not known yet (loading, or a source being applied); `needed`: no place; `set`: the Session Manager confirmed one. */
@@ -63,6 +61,8 @@ export interface SessionLoad {
 export interface GateInputs {
   /** The session as the Session Manager confirmed it (never a write in flight). */
   confirmed: Session | undefined
+  /** The session as the page found it, before the shopper changed anything here: its place is the session's own. */
+  found: Session | undefined
   /** A segment is cached that no longer describes the confirmed session (it is being read again). */
   segmentStale: boolean
   /** Rendering on a server, which cannot see the page URL. */
@@ -98,16 +98,6 @@ const followed = new WeakSet<object>()
 const moveTo = (query: object, next: RegionLoad) => void loads.set(query, next)
 
 const regionIdOfPage = (): string | null => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(GOOGLE_REGION_PARAM))
-
-/** One text per place: postal codes compared as the Session Manager does (`postalCodeKey`). */
-const placeKey = (place: { country: string; postalCode?: string; geoCoordinates?: readonly number[] }): string =>
-  `${place.country}:${place.postalCode ? postalCodeKey(place.postalCode) : String(place.geoCoordinates)}`
-
-/** Where a set place came from: the decision's source while it is the place decided, else the shopper's (or another tab's). */
-function sourceOf(place: SessionPlace, decision: RegionDecision | undefined): PlaceSource {
-  if (!decision) return 'session'
-  return decision.source !== null && placeKey(decision.place) === placeKey(place) ? decision.source : 'shopper'
-}
 
 /**
  * Resolves the shopper's place with the first load of the session: when the session has none,
@@ -207,7 +197,7 @@ export function regionPolicy({
             ? inner.staleTime(query)
             : inner.staleTime,
     }),
-    gate(query, { confirmed, segmentStale, onServer }) {
+    gate(query, { confirmed, found, segmentStale, onServer }) {
       const record = query && loads.get(query)
       const decision = record?.decision
       const place = confirmed && placeOf(confirmed)
@@ -215,7 +205,7 @@ export function regionPolicy({
       const awaitingSegment = segmentStale && decision !== undefined && 'fields' in decision
       const resolving = !confirmed || record?.state === 'resolving' || awaitingSegment || (!record && !place && mayResolve(onServer))
       const status = place && !awaitingSegment ? 'set' : resolving ? 'resolving' : 'needed'
-      const source = status === 'set' && place ? sourceOf(place, decision) : null
+      const source = status === 'set' && place ? sourceOf(place, found, decision) : null
       return {
         status,
         source,

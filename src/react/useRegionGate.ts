@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { sourceOf } from '../core/placeSource'
 import { placeOf } from '../core/sessionPlace'
 import type { GateInputs, RegionGateState } from './regionPolicy'
 import { useSessionContext } from './SessionContext'
 
 /** Without a region policy nothing is applied: the gate only says whether the session has a place. */
-function plainGate({ confirmed }: GateInputs): RegionGateState {
-  const status = !confirmed ? 'resolving' : placeOf(confirmed) ? 'set' : 'needed'
-  return { status, source: status === 'set' ? 'session' : null, required: false, ready: status !== 'resolving', suggestion: undefined, ignored: [] }
+function plainGate({ confirmed, found }: GateInputs): RegionGateState {
+  const place = confirmed && placeOf(confirmed)
+  const status = !confirmed ? 'resolving' : place ? 'set' : 'needed'
+  return { status, source: place ? sourceOf(place, found) : null, required: false, ready: status !== 'resolving', suggestion: undefined, ignored: [] }
 }
 
 /**
@@ -38,6 +40,7 @@ export function useRegionGate(): RegionGateState {
     const confirmed = runtime.confirmed()
     const inputs: GateInputs = {
       confirmed: confirmed.session,
+      found: runtime.found(),
       segmentStale: confirmed.segment === undefined && cache.find({ queryKey: runtime.keys.segment, exact: true })?.state.data !== undefined,
       onServer,
     }

@@ -35,7 +35,9 @@ export interface SessionRuntime {
   confirmed(): { session?: Session; segment?: Segment }
   /** Whether this page has held a session (read, written, cached): a server-rendered one is out of date once it has. */
   hasSeenSession(): boolean
-  /** Writes public fields; resolves with the confirmed session once readers see it. `load`: always `?items=*`. */
+  /** The session as this page found it, before the shopper changed anything here (a write of theirs, another tab's): the place it names is the session's own. */
+  found(): Session | undefined
+  /** Writes public fields; resolves with the confirmed session once readers see it. `load`: the first load's own write (always `?items=*`), not the shopper's. */
   write(fields: unknown, options?: { load?: boolean }): Promise<Session>
   /** Called each time the segment changes (not on its first load); returns the unsubscribe function. */
   onSegmentChange(listener: (segment: Segment) => void): () => void
@@ -316,6 +318,7 @@ export function createSessionRuntime(
     },
     confirmed: () => ({ session: state.session.data, segment: state.segment.data }),
     hasSeenSession: () => state.session.seq > 0 || state.session.data !== undefined,
+    found: () => (state.found ?? state.session).data,
     async write(fields, { load = false } = {}) {
       // Checked before anything is queued (and rejected with): bad input costs nothing and disturbs no other write.
       const values = toPublicFieldValues(fields)

@@ -80,6 +80,12 @@ export interface SessionState {
   segment: Confirmed<Segment>
   writes: Writes
   tabs: TabKnowledge
+  /**
+   * The session as this page found it, kept from the shopper's first change here (a write of
+   * theirs, another tab's message): what the server answers after that may hold their change.
+   * Until then (absent) it is the confirmed session. A place it names is the session's own.
+   */
+  found?: { data: Session | undefined }
 }
 
 /** Another tab's confirmed state (see `tabChannel`). */
@@ -115,7 +121,7 @@ export type SessionEvent =
   | ServerEvent
   /** The cache dropped a part (garbage collection, `removeQueries`): its order is kept. */
   | { type: 'forgotten'; part: Part }
-  /** A write joins the queue: merged into the batch waiting behind the PATCH in flight, if any. */
+  /** A write joins the queue: merged into the batch waiting behind the PATCH in flight, if any. `load`: the first load's own, not the shopper's. */
   | { type: 'write'; request: WriteRequest; load: boolean }
   /**
    * The PATCH in flight is over, answered (`ok`) or failed: its values are no longer painted.
@@ -151,6 +157,8 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
   const { writes, tabs } = state
   const next = (changes: Partial<SessionState>, ...effects: Effect[]) => {
     const after = { ...state, ...changes }
+    // The shopper's first change here (their write, another tab's message) keeps the session as found.
+    after.found ??= event.type === 'tab' || (event.type === 'write' && !event.load) ? { data: state.session.data } : undefined
     // The segment is unknown now: nobody may price with an old one, and its waiting readers read it.
     if (after.segment !== state.segment && !after.segment.data && event.type !== 'forgotten') effects.push({ type: 'dropSegment' })
     return { state: after, effects }
