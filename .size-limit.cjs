@@ -28,7 +28,8 @@
 // nothing in the core hooks or the whole client entry);
 // the runtime keeps the session as the page found it until the shopper's first change, so the region
 // gate names a place picked during the first read `shopper`, not `session` (+32 B typical, +5 B with
-// zod/mini, +72 B whole entry; raised to the measured sizes).
+// zod/mini, +72 B whole entry; raised to the measured sizes); the region gate's `failed` state, its
+// `loadError` and `retry()`, and <RegionGate loadError> (+150 B whole entry, none in the typical import).
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'

@@ -7,6 +7,8 @@ import {
   sessionQueryOptions,
   usePublicField,
   useRegion,
+  useRegionGate,
+  RegionGate,
   useSegment,
   useSegmentKey,
   useSession,
@@ -70,6 +72,15 @@ describe('hook types', () => {
     void region.setRegion({ postalCode: '22250-040' })
     expectTypeOf(region.locate).toEqualTypeOf<(country?: string) => Promise<void>>()
     expectTypeOf(region).toExtend<Read & Write>()
+  })
+
+  it('useRegionGate: failed carries the SessionError, the other states the last read error if any', () => {
+    const gate = useRegionGate()
+    expectTypeOf(gate.status).toEqualTypeOf<'resolving' | 'needed' | 'set' | 'failed'>()
+    expectTypeOf(gate.loadError).toEqualTypeOf<SessionError | null>()
+    expectTypeOf(gate.retry).toEqualTypeOf<() => Promise<void>>()
+    if (gate.status === 'failed') expectTypeOf(gate.loadError).toEqualTypeOf<SessionError>()
+    void RegionGate({ ask: () => null, loadError: (failed) => (expectTypeOf(failed.loadError).toEqualTypeOf<SessionError>(), failed.loadError.message) })
   })
 
   it('every hook that reads and writes follows the one result contract', () => {

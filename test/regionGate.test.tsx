@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query'
-import { QueryClientProvider } from '@tanstack/react-query'
+import { onlineManager, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
 import { http } from 'msw'
 import { hydrateRoot, type Root } from 'react-dom/client'
+import type { ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSessionClient, RegionGate, regionPolicy, SessionProvider, sessionKeys, usePublicField, useRegion, useRegionGate, useSegmentKey, useSession, type RegionGateState, type RegionPolicy, type RegionPolicyOptions } from '../src/index'
+import { createSessionClient, RegionGate, regionPolicy, SessionError, SessionProvider, sessionKeys, usePublicField, useRegion, useRegionGate, useSegmentKey, useSession, type RegionGateState, type RegionPolicy, type RegionPolicyOptions } from '../src/index'
 import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
@@ -515,5 +515,114 @@ describe('a place the shopper sets while the page is still reading the session',
       expect(lines()).toEqual(['PATCH /api/sessions?items=*', 'GET /api/sessions?items=*'])
       expect(sessionRequests().slice(since).find(({ method }) => method === 'PATCH')?.body).toEqual({ public: { postalCode: { value: '22250-040' } } })
     })
+  })
+})
+
+describe('a first read of the session that fails (a 503, the network down)', () => {
+  it('<RegionGate> renders loadError(gate) instead of its fallback, and after retry() proceeds as normal: the ad applied, then the children', async () => {
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    const rendered: string[] = []
+    const Shown = ({ name, children }: { name: string; children: ReactNode }) => (rendered.push(name), children)
+    renderWithSession(
+      <RegionGate
+        fallback={<Shown name="fallback">Finding your region…</Shown>}
+        ask={() => <Shown name="ask">Enter your postal code</Shown>}
+        loadError={(gate) => (
+          <Shown name={`loadError ${gate.loadError.kind} ${gate.loadError.status}`}>
+            <p>We could not find your region.</p>
+            <button onClick={() => void gate.retry()}>Try again</button>
+          </Shown>
+        )}
+      >
+        <Shown name="children">Prices</Shown>
+      </RegionGate>,
+      { region: regionPolicy({ required: true }) },
+    )
+    const again = await screen.findByText('Try again')
+    expect(lines()).toEqual(['GET /api/sessions?items=*'])
+    act(() => again.click())
+    await screen.findByText('Prices')
+    expect(sequence(rendered)).toEqual(['fallback', 'loadError http 503', 'fallback', 'children'])
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+    expect(sessionRequests().find(({ method }) => method === 'PATCH')?.body).toEqual(RIO_FIELDS)
+  })
+
+  it.each([
+    ['with a region policy', regionPolicy({})],
+    ['without a region policy', undefined],
+  ])('%s: the gate says failed with the typed SessionError; retry() reads once per call whatever the QueryClient retries, never on its own', async (_policy, region) => {
+    // The app's QueryClient retries twice: the first load costs its three attempts, each retry() one.
+    const queryClient = createTestQueryClient({ retry: 2, retryDelay: 0 })
+    mock.fail({ kind: 'network' }, { method: 'GET', path: '/api/sessions', times: 4 })
+    const { result } = renderHook(() => useRegionGate(), createWrapper({ queryClient, region }))
+    await waitFor(() => expect(result.current.status).toBe('failed'))
+    const first = result.current.loadError
+    expect(first).toBeInstanceOf(SessionError)
+    expect(first).toMatchObject({ kind: 'network' })
+    expect(result.current).toMatchObject({ source: null, ready: false })
+    expect(lines()).toHaveLength(3)
+
+    // A failed retry rejects with the new error, which the gate shows when it settles.
+    await act(() => expect(result.current.retry()).rejects.toBeInstanceOf(SessionError))
+    expect(lines()).toHaveLength(4)
+    expect(result.current.status).toBe('failed')
+    expect(result.current.loadError).toMatchObject({ kind: 'network' })
+    expect(result.current.loadError).not.toBe(first)
+
+    await act(() => result.current.retry())
+    await waitFor(() => expect(result.current.status).toBe('needed'))
+    expect(result.current).toMatchObject({ loadError: null, ready: true })
+    expect(lines()).toEqual(Array(5).fill('GET /api/sessions?items=*'))
+    // Once the session is read, retry() has nothing to do: no request.
+    await act(() => result.current.retry())
+    expect(lines()).toHaveLength(5)
+  })
+
+  it('retry() offline settles at once with a network error: it does not wait for the connection', async () => {
+    mock.fail({ kind: 'network' }, { method: 'GET', path: '/api/sessions', times: 2 })
+    const { result } = renderHook(() => useRegionGate(), createWrapper({ region: regionPolicy({ required: true }) }))
+    await waitFor(() => expect(result.current.status).toBe('failed'))
+    onlineManager.setOnline(false)
+    try {
+      await act(() => expect(result.current.retry()).rejects.toMatchObject({ kind: 'network' }))
+    } finally {
+      onlineManager.setOnline(true)
+    }
+    expect(result.current).toMatchObject({ status: 'failed', loadError: { kind: 'network' }, ready: false })
+    expect(lines()).toHaveLength(2)
+  })
+
+  it('over a server-rendered session without a place, a failed read says failed and is read again only by retry()', async () => {
+    const rendered = await createSessionClient({ baseUrl: 'http://localhost:3000' }).getSession()
+    since = sessionRequests().length
+    landOn(`/?region_id=${encodeURIComponent(RIO_AD)}`)
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    const statuses: string[] = []
+    const { result } = renderHook(
+      () => {
+        const gate = useRegionGate()
+        statuses.push(gate.status)
+        return gate
+      },
+      createWrapper({ region: regionPolicy({ required: true }), initialSession: rendered }),
+    )
+    await waitFor(() => expect(result.current.status).toBe('failed'))
+    expect(lines()).toEqual(['GET /api/sessions?items=*'])
+    await act(() => result.current.retry())
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'set', source: 'region_id', loadError: null }))
+    expect(lines()).toEqual(['GET /api/sessions?items=*', 'GET /api/sessions?items=*', 'PATCH /api/sessions?items=*'])
+    expect(sequence(statuses)).toEqual(['resolving', 'failed', 'resolving', 'set'])
+  })
+
+  it('a failed read after the place is set keeps it: set, ready, and loadError says why', async () => {
+    await returningShopperIn('01310-100')
+    const { wrapper, queryClient } = createWrapper({ region: regionPolicy({ required: true }) })
+    const { result } = renderHook(() => useRegionGate(), { wrapper })
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'set', source: 'session' }))
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    await act(() => queryClient.refetchQueries({ queryKey: sessionKeys.session }))
+    await waitFor(() => expect(result.current.loadError).toMatchObject({ kind: 'http', status: 503 }))
+    expect(result.current).toMatchObject({ status: 'set', source: 'session', ready: true })
   })
 })

@@ -1,7 +1,8 @@
 import { dehydrate, useQuery, type DehydratedState } from '@tanstack/react-query'
-import { act, render } from '@testing-library/react'
+import { act, render, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { createSessionClient, useLocale, useSegment, type Segment } from '../src/index'
+import { createSessionClient, RegionGate, regionPolicy, useLocale, useRegionGate, useSegment, type RegionGateState, type Segment } from '../src/index'
 import { fillPageCache, pageSegmentOf } from '../src/server/index'
 import { createTestQueryClient, mock } from './harness'
 import { Browser } from './sharedPageHarness'
@@ -43,6 +44,29 @@ describe('a shared page when the shopper’s reads fail or differ', () => {
     await settle(300)
     // The BRL prices of the HTML stay on screen: they must keep being formatted as BRL.
     expect(seen.at(-1)).toBe('10 BRL shown as BRL (error: yes)')
+  })
+
+  it('a failed session read: <RegionGate> keeps the page’s priced children on every render while the gate says failed', async () => {
+    const { state } = await defaultSharedPage()
+    const rendered: string[] = []
+    const Shown = ({ name, children }: { name: string; children?: ReactNode }) => (rendered.push(name), children)
+    let gate!: RegionGateState
+    function Probe() {
+      gate = useRegionGate()
+      return null
+    }
+    mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions' })
+    render(
+      <Browser state={state} region={regionPolicy({ countries: ['BRA'] })}>
+        <Probe />
+        <RegionGate fallback={<Shown name="fallback" />} ask={() => <Shown name="ask" />} loadError={() => <Shown name="loadError" />}>
+          <Shown name="children" />
+        </RegionGate>
+      </Browser>,
+    )
+    await waitFor(() => expect(gate.status).toBe('failed'))
+    expect(gate).toMatchObject({ ready: true, loadError: { kind: 'http', status: 503 } })
+    expect(new Set(rendered)).toEqual(new Set(['children']))
   })
 
   it('a failed session read keeps the page’s segment in useSegment (as it was before the failure)', async () => {

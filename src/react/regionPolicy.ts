@@ -33,9 +33,8 @@ export interface RegionPolicyOptions {
   savedAddressesTimeoutMs?: number
 }
 
-export interface RegionGateState {
-  /** `resolving`: the place is not known yet (loading, or a source being applied); `needed`: no place; `set`: the Session Manager confirmed one. */
-  status: 'resolving' | 'needed' | 'set'
+/** What every state of the region gate holds. */
+interface RegionGateFields {
   /** Where the place came from (`null` until it is set). */
   source: PlaceSource | null
   /** The store requires a place before prices. */
@@ -46,7 +45,38 @@ export interface RegionGateState {
   suggestion: RegionInput | undefined
   /** Sources that were there but refused (an invalid `region_id`, a failed write), and why. */
   ignored: IgnoredSource[]
+  /**
+   * After a failed read of the session (`loadError`): reads it again, one request whatever the
+   * QueryClient's retry setting (offline, it fails at once), and the gate goes on as after a first
+   * load. Never runs on its own; does nothing when the last read did not fail. Resolves once the
+   * gate shows the outcome; rejects with the `SessionError` when the read fails again (marked
+   * handled: `onClick={gate.retry}` needs no catch).
+   */
+  retry: () => Promise<void>
 }
+
+/**
+ * The region gate (`useRegionGate()`). `status`: `resolving`, the place is not known yet (loading,
+ * or a source being applied); `needed`, no place; `set`, the Session Manager confirmed one;
+ * `failed`, the session could not be read, so no place can be known (`loadError` says why, `retry()`
+ * reads it again).
+ */
+export type RegionGateState = RegionGateFields &
+  (
+    | {
+        status: 'resolving' | 'needed' | 'set'
+        /** A read of the session failed; the last good place stands (`null` once a read succeeds). */
+        loadError: SessionError | null
+      }
+    | {
+        status: 'failed'
+        /** Why the session could not be read. */
+        loadError: SessionError
+      }
+  )
+
+/** What a gate decides from the session and its inputs (`useRegionGate` adds the read's error and `retry`). */
+export type GateDecision = Omit<RegionGateFields, 'retry'> & { status: RegionGateState['status'] }
 
 type SessionQuery = Query<Session, SessionError, Session, readonly unknown[]>
 
@@ -56,13 +86,14 @@ export interface SessionLoad {
   staleTime: number | ((query: SessionQuery) => number)
 }
 
-/** What a page's place resolution is, for `<SessionProvider region>`: made by `regionPolicy`. */
 /** What the gate looks at besides the session query. */
 export interface GateInputs {
   /** The session as the Session Manager confirmed it (never a write in flight). */
   confirmed: Session | undefined
   /** The session as the page found it, before the shopper changed anything here: its place is the session's own. */
   found: Session | undefined
+  /** The session's latest read failed and nothing is reading it now. */
+  loadFailed: boolean
   /** A segment is cached that no longer describes the confirmed session (it is being read again). */
   segmentStale: boolean
   /** Rendering on a server, which cannot see the page URL. */
@@ -75,7 +106,7 @@ export interface RegionPolicy {
   /** The session query's load with the place resolved in it (used by the session query options). */
   sessionLoad(client: SessionClient, load: SessionLoad): SessionLoad
   /** The gate of the session query (only its identity is used; used by `useRegionGate`). */
-  gate(query: object | undefined, inputs: GateInputs): RegionGateState
+  gate(query: object | undefined, inputs: GateInputs): GateDecision
   /**
    * Catches up with a session loaded without this policy (another provider, an app's prefetch):
    * records a place it already has, or loads once more with the policy. Called by `useRegionGate`
@@ -197,14 +228,16 @@ export function regionPolicy({
             ? inner.staleTime(query)
             : inner.staleTime,
     }),
-    gate(query, { confirmed, found, segmentStale, onServer }) {
+    gate(query, { confirmed, found, loadFailed, segmentStale, onServer }) {
       const record = query && loads.get(query)
       const decision = record?.decision
       const place = confirmed && placeOf(confirmed)
       // After the policy wrote a place, it is set once the segment that describes it is read too.
       const awaitingSegment = segmentStale && decision !== undefined && 'fields' in decision
-      const resolving = !confirmed || record?.state === 'resolving' || awaitingSegment || (!record && !place && mayResolve(onServer))
-      const status = place && !awaitingSegment ? 'set' : resolving ? 'resolving' : 'needed'
+      // Waiting for the session's load (nothing read yet, or a place to resolve with it): a failed read ends the wait.
+      const loading = !confirmed || (!record && !place && mayResolve(onServer))
+      const resolving = loading || record?.state === 'resolving' || awaitingSegment
+      const status = place && !awaitingSegment ? 'set' : loading && loadFailed ? 'failed' : resolving ? 'resolving' : 'needed'
       const source = status === 'set' && place ? sourceOf(place, found, decision) : null
       return {
         status,
@@ -220,7 +253,8 @@ export function regionPolicy({
       if (!query || loads.has(query) || query.state.fetchStatus !== 'idle' || !confirmed) return
       const place = placeOf(confirmed)
       if (place) return moveTo(query, { state: 'decided', decision: { source: 'session', place, ignored: [] } })
-      if (followed.has(query) || !mayResolve(false)) return
+      // A failed read is read again by the gate's `retry()`, never on its own.
+      if (followed.has(query) || query.state.status === 'error' || !mayResolve(false)) return
       followed.add(query)
       void queryClient.fetchQuery({ ...options, staleTime: 0 }).catch(() => undefined)
     },
