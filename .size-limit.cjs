@@ -29,7 +29,11 @@
 // the runtime keeps the session as the page found it until the shopper's first change, so the region
 // gate names a place picked during the first read `shopper`, not `session` (+32 B typical, +5 B with
 // zod/mini, +72 B whole entry; raised to the measured sizes); the region gate's `failed` state, its
-// `loadError` and `retry()`, and <RegionGate loadError> (+150 B whole entry, none in the typical import).
+// `loadError` and `retry()`, and <RegionGate loadError> (+150 B whole entry, none in the typical import);
+// merged with the runtime changes above: +46 B typical, +43 B with zod/mini, +237 B whole entry; the cart's
+// review fixes (a refusal kept as the hook's error, split lines keyed apart, foreign fetches landing as reads,
+// a hook's own client, changes run with the render they were made in) +255 B checkout. Each gate holds
+// the measured size, no slack.
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'
@@ -40,7 +44,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: peers,
-    limit: '12500 B',
+    limit: '12543 B',
     gzip: true,
   },
   {
@@ -48,7 +52,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: [...peers, 'zod'],
-    limit: '7570 B',
+    limit: '7616 B',
     gzip: true,
   },
   {
@@ -56,7 +60,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '11679 B',
+    limit: '11916 B',
     gzip: true,
   },
   {
@@ -66,7 +70,7 @@ module.exports = [
     path: 'dist/checkout/index.js',
     import: '*',
     ignore: [...peers, 'zod', 'vtex-session-react'],
-    limit: '8303 B',
+    limit: '8558 B',
     gzip: true,
   },
   {
