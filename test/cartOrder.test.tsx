@@ -1,12 +1,12 @@
-import { onlineManager, QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { onlineManager } from '@tanstack/react-query'
+import { act, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CartSync, checkoutKeysFor, useOrderForm, type CartLine } from '../src/checkout/index'
-import { SessionProvider, useRegion, type SessionError } from '../src/index'
+import { checkoutKeysFor } from '../src/checkout/index'
+import { type SessionError } from '../src/index'
 import { demoPricesFor } from '../src/testing/index'
 import { holdNextAnswer, orderFormReads, seedCart, shippingWrites } from './cartHarness'
-import { createTestQueryClient, mock } from './harness'
+import { caughtUp, cartChanges, loaded, renderStorefront, statesShown } from './cartStorefront'
+import { mock } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const price = (regionId: string | null, id: string) => demoPricesFor({ regionId, priceTables: null, campaigns: null }).find((product) => product.id === id)!.price
@@ -14,48 +14,6 @@ const cents = (amount: number) => Math.round(amount * 100)
 
 afterEach(() => onlineManager.setOnline(true))
 
-/** What a minicart line shows: quantity, SKU, unit price, and whether a change to it is still on its way. */
-const shown = ({ id, quantity, price, pending }: CartLine) => `${quantity}×${id} ${price}${pending ? ' (on its way)' : ''}`
-
-/** The page: `<CartSync>`, a minicart, two product cards with their own `useOrderForm()`, and the region picker. */
-function renderStorefront() {
-  const queryClient = createTestQueryClient()
-  /** Every minicart the page rendered, in order: its lines and its total. */
-  const minicart: string[] = []
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <CartSync />
-        {children}
-      </SessionProvider>
-    </QueryClientProvider>
-  )
-  const rendered = renderHook(
-    () => {
-      const cart = useOrderForm()
-      minicart.push(`${cart.items.map(shown).join(', ')} | total ${cart.total}`)
-      return { cart, mugCard: useOrderForm(), grinderCard: useOrderForm(), region: useRegion() }
-    },
-    { wrapper },
-  )
-  return { ...rendered, minicart, queryClient }
-}
-
-type Page = ReturnType<typeof renderStorefront>['result']
-
-/** The minicart has rendered whatever the cache holds now (React Query tells components on a later tick). */
-async function caughtUp(result: Page, queryClient: QueryClient) {
-  await waitFor(() => expect(result.current.cart.orderForm).toBe(queryClient.getQueryData(checkoutKeysFor('').orderForm())))
-}
-
-async function loaded(result: Page) {
-  await waitFor(() => expect(result.current.cart.orderForm).toBeDefined())
-  await waitFor(() => expect(result.current.region.isLoading).toBe(false))
-}
-
-/** The minicart's renders from `since` on, each state once (React renders one state several times). */
-const statesShown = (minicart: readonly string[], since = 0) => minicart.slice(since).filter((state, index, all) => index === 0 || state !== all[index - 1])
-const cartChanges = () => mock.requests.filter(({ method, path }) => method === 'POST' && path.startsWith('/api/checkout/pub/orderForm/'))
 const requestsOf = (requests: typeof mock.requests) => requests.map(({ method, path, body }) => ({ method, path, body }))
 
 describe('the cart: every change in order, the minicart never losing one', () => {

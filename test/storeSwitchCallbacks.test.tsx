@@ -1,26 +1,12 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { useState, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { SessionProvider, useUpdateSession } from '../src/index'
-import { createSessionManagerMock } from '../src/testing/index'
-import { createTestQueryClient, server, sessionRequests } from './harness'
+import { useUpdateSession } from '../src/index'
+import { sessionRequests } from './harness'
+import { storeSwitcher } from './storeSwitcher'
 
 describe('a store switch while useUpdateSession’s write is out', () => {
   it('the callbacks given to mutate() still run, and the hook still shows the write it started', async () => {
-    const storeB = createSessionManagerMock({ baseUrl: 'http://store-b.test' })
-    server.use(...storeB.handlers)
-    const queryClient = createTestQueryClient()
-    let switchStore!: () => void
-    function Switchable({ children }: { children: ReactNode }) {
-      const [baseUrl, setBaseUrl] = useState('')
-      switchStore = () => setBaseUrl('http://store-b.test')
-      return (
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider baseUrl={baseUrl}>{children}</SessionProvider>
-        </QueryClientProvider>
-      )
-    }
+    const { wrapper: Switchable, switchStore } = storeSwitcher()
     const { result } = renderHook(() => useUpdateSession(), {
       wrapper: Switchable,
     })

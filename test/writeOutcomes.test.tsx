@@ -1,10 +1,9 @@
-import { focusManager, QueryClientProvider } from '@tanstack/react-query'
+import { focusManager } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { useState, type ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionClient, SessionProvider, usePublicField, useRegion, useSalesChannel, type SessionError } from '../src/index'
-import { createSessionManagerMock } from '../src/testing/index'
-import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
+import { createSessionClient, usePublicField, useRegion, useSalesChannel, type SessionError } from '../src/index'
+import { createWrapper, mock, sessionRequests } from './harness'
+import { storeSwitcher } from './storeSwitcher'
 
 const patchBodies = () => sessionRequests().filter(({ method }) => method === 'PATCH').map(({ body }) => (body as { public: Record<string, { value: string }> }).public)
 const serverPublic = async () => (await createSessionClient().getSession()).namespaces.public
@@ -82,19 +81,7 @@ describe('a write whose outcome is unknown', () => {
 
 describe('a store switcher', () => {
   it('a write asked just before the provider moves to another store goes to the store it was asked on', async () => {
-    const storeB = createSessionManagerMock({ baseUrl: 'http://store-b.test' })
-    server.use(...storeB.handlers)
-    const queryClient = createTestQueryClient()
-    let switchStore!: () => void
-    function Switchable({ children }: { children: ReactNode }) {
-      const [baseUrl, setBaseUrl] = useState('')
-      switchStore = () => setBaseUrl('http://store-b.test')
-      return (
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider baseUrl={baseUrl}>{children}</SessionProvider>
-        </QueryClientProvider>
-      )
-    }
+    const { storeB, wrapper: Switchable, switchStore } = storeSwitcher()
     const { result } = renderHook(() => usePublicField('utm_campaign'), { wrapper: Switchable })
     await waitFor(() => expect(sessionRequests()).toHaveLength(1))
     let write!: Promise<void>

@@ -1,49 +1,12 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { CartSync, checkoutKeysFor, useOrderForm, type CartLine, type OrderForm } from '../src/checkout/index'
-import { SessionProvider, useRegion } from '../src/index'
+import type { OrderForm } from '../src/checkout/index'
 import { api, holdNextAnswer, seedCart } from './cartHarness'
-import { createTestQueryClient, mock, server } from './harness'
+import { caughtUp, cartChanges, loaded, renderStorefront, statesShown } from './cartStorefront'
+import { mock, server } from './harness'
 
-const shown = ({ id, quantity, price, pending }: CartLine) => `${quantity}×${id} ${price}${pending ? ' (on its way)' : ''}`
-
-function renderStorefront() {
-  const queryClient = createTestQueryClient()
-  const minicart: string[] = []
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <CartSync />
-        {children}
-      </SessionProvider>
-    </QueryClientProvider>
-  )
-  const rendered = renderHook(
-    () => {
-      const cart = useOrderForm()
-      minicart.push(`${cart.items.map(shown).join(', ')} | total ${cart.total}`)
-      return { cart, mugCard: useOrderForm(), grinderCard: useOrderForm(), region: useRegion() }
-    },
-    { wrapper },
-  )
-  return { ...rendered, minicart, queryClient }
-}
-type Page = ReturnType<typeof renderStorefront>['result']
-
-async function loaded(result: Page) {
-  await waitFor(() => expect(result.current.cart.orderForm).toBeDefined())
-  await waitFor(() => expect(result.current.region.isLoading).toBe(false))
-}
-async function caughtUp(result: Page, queryClient: QueryClient) {
-  await waitFor(() => expect(result.current.cart.orderForm).toBe(queryClient.getQueryData(checkoutKeysFor('').orderForm())))
-}
-const statesShown = (minicart: readonly string[], since = 0) => minicart.slice(since).filter((state, index, all) => index === 0 || state !== all[index - 1])
-const cartChanges = () => mock.requests.filter(({ method, path }) => method === 'POST' && path.startsWith('/api/checkout/pub/orderForm/'))
-
-describe('breaks of the cart engine', () => {
+describe('the cart engine at its edges', () => {
   it('a refused add followed by a second change from the same minicart: the refusal must still show as the hook error', async () => {
     const orderFormId = await seedCart([['sku-1', 1]])
     const { result, queryClient } = renderStorefront()

@@ -1,30 +1,16 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { useState, type ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { useDeliveryPromise } from '../src/checkout/index'
-import { SessionProvider, useRegion } from '../src/index'
-import { createSessionManagerMock } from '../src/testing/index'
-import { createTestQueryClient, mock, server } from './harness'
+import { useRegion } from '../src/index'
+import { mock } from './harness'
+import { storeSwitcher } from './storeSwitcher'
 
 const facetWrites = (requests: typeof mock.requests) =>
   requests.filter(({ method, body }) => method === 'PATCH' && (body as { public?: Record<string, unknown> } | undefined)?.public?.facets !== undefined).map(({ body }) => body)
 
 describe('a store switcher and the delivery promise', () => {
   it('a pickup point chosen just before the provider moves to another store is written to the store it was chosen on', async () => {
-    const storeB = createSessionManagerMock({ baseUrl: 'http://store-b.test' })
-    server.use(...storeB.handlers)
-    const queryClient = createTestQueryClient()
-    let switchStore!: () => void
-    function Switchable({ children }: { children: ReactNode }) {
-      const [baseUrl, setBaseUrl] = useState('')
-      switchStore = () => setBaseUrl('http://store-b.test')
-      return (
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider baseUrl={baseUrl}>{children}</SessionProvider>
-        </QueryClientProvider>
-      )
-    }
+    const { storeB, wrapper: Switchable, switchStore } = storeSwitcher()
     const { result } = renderHook(() => ({ region: useRegion(), promise: useDeliveryPromise() }), { wrapper: Switchable })
     await waitFor(() => expect(result.current.region.isLoading).toBe(false))
     await act(() => result.current.region.setRegion({ country: 'BRA', postalCode: '22250040' }))

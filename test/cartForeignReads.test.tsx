@@ -23,7 +23,7 @@ function renderCart(extra?: ReactNode, options: Parameters<typeof useOrderForm>[
   return { ...renderHook(() => useOrderForm(options), { wrapper }), queryClient }
 }
 
-describe('review: the cart engine and React Query', () => {
+describe('the cart engine and reads it did not make', () => {
   it('a streamed SSR cart (hydrate with a pending query) lands in the minicart, not painted back to the older cart', async () => {
     const orderFormId = await seedCart([['sku-1', 1]])
     const { result, queryClient } = renderCart()
