@@ -3,8 +3,9 @@ import type { Session } from '../src/index'
 import { initialState, paintedSession, reduce, splitRefused, type SessionEvent, type SessionState, type TabMessage } from '../src/runtime/sessionState'
 
 const session = (campaign: string): Session => ({ id: 's', namespaces: { public: { utm_campaign: { value: campaign } } } })
-/** A caller's write of `fields` (its answer is not looked at here). */
-const write = (fields: Record<string, string>): SessionEvent => ({ type: 'write', load: false, request: { fields, settle: () => {} } })
+let writes = 100
+/** A caller's write of `fields` (its answer is not looked at here), ordered after the reads the tests make. */
+const write = (fields: Record<string, string>): SessionEvent => ({ type: 'write', load: false, request: { fields, settle: () => {} }, seq: ++writes })
 const start = initialState({ data: session('hydrated'), seq: 0 }, { data: undefined, seq: 0 }, 'this-tab')
 const message = (campaign: string, heard: Record<string, number>): TabMessage => ({ v: 2, tab: 'other', writes: 1, heard, session: session(campaign) })
 

@@ -1,5 +1,5 @@
 import type { Query } from '@tanstack/react-query'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react'
 import { sourceOf } from '../core/placeSource'
 import type { SessionError } from '../core/SessionError'
 import { placeOf } from '../core/sessionPlace'
@@ -15,8 +15,16 @@ function plainGate({ confirmed, found, loadFailed }: GateInputs): GateDecision {
   return { status, source: place ? sourceOf(place, found) : null, required: false, ready: confirmed !== undefined, suggestion: undefined, ignored: [] }
 }
 
-/** The session's latest read failed and nothing is reading it now. */
-const readFailed = (query: Query<Session, SessionError> | undefined) => query?.state.status === 'error' && query.state.fetchStatus === 'idle'
+/**
+ * The session's latest read failed: its error, or, while it is read again with nothing to show
+ * (`retry()`, or React Query's own on focus, reconnect or a new reader), the last one, kept on
+ * screen until that read lands. React Query clears a query's error when it fetches again.
+ */
+function failureOf(query: Query<Session, SessionError> | undefined, last: SessionError | null): SessionError | null {
+  if (!query) return null
+  const { error, data, fetchStatus, errorUpdateCount } = query.state
+  return error ?? (data === undefined && fetchStatus !== 'idle' && errorUpdateCount > 0 ? last : null)
+}
 
 /**
  * Whether the shopper's place is known, from the session as the Session Manager confirmed it
@@ -27,6 +35,8 @@ const readFailed = (query: Query<Session, SessionError> | undefined) => query?.s
 export function useRegionGate(): RegionGateState {
   const { queryClient, runtime, region, sessionOptions, pageSegment } = useSessionContext('useRegionGate')
   const cache = queryClient.getQueryCache()
+  /** The read's last error, shown while it is read again. */
+  const lastError = useRef<SessionError | null>(null)
   const sessionQuery = useCallback(() => cache.find<Session, SessionError>({ queryKey: runtime.keys.session, exact: true }), [cache, runtime])
   // The gate changes only with the session's and segment's cache entries (every confirmation and
   // load step is an update of one): other queries' updates are not looked at.
@@ -56,7 +66,7 @@ export function useRegionGate(): RegionGateState {
     const inputs: GateInputs = {
       confirmed: confirmed.session,
       found: runtime.found(),
-      loadFailed: readFailed(query),
+      loadFailed: failureOf(query, lastError.current) !== null,
       segmentStale: confirmed.segment === undefined && cache.find({ queryKey: runtime.keys.segment, exact: true })?.state.data !== undefined,
       onServer,
     }
@@ -74,16 +84,19 @@ export function useRegionGate(): RegionGateState {
     () => JSON.stringify(decide(true)),
   )
   // The read's error as it is (a SessionError does not survive JSON): the one `failed` shows.
-  const readError = () => sessionQuery()?.state.error ?? null
+  const readError = () => (lastError.current = failureOf(sessionQuery(), lastError.current))
   const loadError = useSyncExternalStore(watch, readError, readError)
-  // One read per call, only after a failed one: not the QueryClient's retries, and not paused
-  // offline (no promise waits for the network).
-  const retry = useCallback(
-    () =>
-      settleForReaders<unknown>(
-        readFailed(sessionQuery()) ? queryClient.fetchQuery({ ...sessionOptions, staleTime: 0, retry: false, networkMode: 'always' }) : Promise.resolve(),
-      ),
-    [sessionQuery, queryClient, sessionOptions],
-  )
+  // One read per call, only after a failed one (a read in flight is joined: its outcome is the
+  // caller's): not the QueryClient's retries, and not paused offline (no promise waits for the
+  // network). Those options are the call's only: React Query keeps a fetch's options on the query,
+  // so the ones it had are put back.
+  const retry = useCallback(() => {
+    const query = sessionQuery()
+    if (query?.state.fetchStatus !== 'idle' && query?.promise) return settleForReaders<unknown>(query.promise)
+    if (query?.state.status !== 'error') return settleForReaders<unknown>(Promise.resolve())
+    const { options } = query
+    const read = queryClient.fetchQuery({ ...sessionOptions, staleTime: 0, retry: false, networkMode: 'always' })
+    return settleForReaders<unknown>(read.finally(() => query.setOptions(options)))
+  }, [sessionQuery, queryClient, sessionOptions])
   return useMemo(() => ({ ...(JSON.parse(text) as GateDecision), loadError, retry }) as RegionGateState, [text, loadError, retry])
 }

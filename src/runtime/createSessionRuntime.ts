@@ -322,7 +322,7 @@ export function createSessionRuntime(
     async write(fields, { load = false } = {}) {
       // Checked before anything is queued (and rejected with): bad input costs nothing and disturbs no other write.
       const values = toPublicFieldValues(fields)
-      return new Promise<Session>((settle) => dispatch({ type: 'write', load, request: { fields: values, settle } }))
+      return new Promise<Session>((settle) => dispatch({ type: 'write', load, request: { fields: values, settle }, seq: tick() }))
     },
     onSegmentChange(listener) {
       segmentListeners.add(listener)

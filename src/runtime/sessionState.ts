@@ -85,7 +85,7 @@ export interface SessionState {
    * theirs, another tab's message): what the server answers after that may hold their change.
    * Until then (absent) it is the confirmed session. A place it names is the session's own.
    */
-  found?: { data: Session | undefined }
+  found?: { data: Session | undefined; since: number; placeTouched: boolean }
 }
 
 /** Another tab's confirmed state (see `tabChannel`). */
@@ -122,7 +122,7 @@ export type SessionEvent =
   /** The cache dropped a part (garbage collection, `removeQueries`): its order is kept. */
   | { type: 'forgotten'; part: Part }
   /** A write joins the queue: merged into the batch waiting behind the PATCH in flight, if any. `load`: the first load's own, not the shopper's. */
-  | { type: 'write'; request: WriteRequest; load: boolean }
+  | { type: 'write'; request: WriteRequest; load: boolean; seq: number }
   /**
    * The PATCH in flight is over, answered (`ok`) or failed: its values are no longer painted.
    * `retry`: it merged several writes and was refused; these are sent again, alone, first.
@@ -150,6 +150,9 @@ export const initialState = (session: Confirmed<Session>, segment: Confirmed<Seg
   tabs: { id: tab, own: 0, heard: {}, unread: {}, unreadSince: 0, crossed: false, shared: 0, shareRead: false },
 })
 
+/** The public fields a session's place is written with (see `placeOf`). */
+const PLACE_FIELDS = ['country', 'postalCode', 'geoCoordinates']
+
 const landed = <T>(current: Confirmed<T>, data: T | undefined, seq: number): Confirmed<T> => (seq > current.seq ? { data, seq } : current)
 
 /** Every state change of the runtime, and the effects it calls for. Nothing else changes the state. */
@@ -158,7 +161,14 @@ export function reduce(state: SessionState, event: SessionEvent): { state: Sessi
   const next = (changes: Partial<SessionState>, ...effects: Effect[]) => {
     const after = { ...state, ...changes }
     // The shopper's first change here (their write, another tab's message) keeps the session as found.
-    after.found ??= event.type === 'tab' || (event.type === 'write' && !event.load) ? { data: state.session.data } : undefined
+    const placeTouched = event.type === 'tab' || (event.type === 'write' && PLACE_FIELDS.some((name) => name in event.request.fields))
+    after.found ??= event.type === 'tab' || (event.type === 'write' && !event.load) ? { data: state.session.data, since: event.seq, placeTouched } : undefined
+    // Made before the first read landed and leaving the place alone (a write of another field): the
+    // read that started before it answers the place as found. Another tab's message may have moved it.
+    const { found } = after
+    if (found && event.type === 'server' && event.read && event.session && !found.data && !found.placeTouched && event.seq < found.since) {
+      after.found = { ...found, data: event.session }
+    }
     // The segment is unknown now: nobody may price with an old one, and its waiting readers read it.
     if (after.segment !== state.segment && !after.segment.data && event.type !== 'forgotten') effects.push({ type: 'dropSegment' })
     return { state: after, effects }
