@@ -268,9 +268,10 @@ export function createSessionRuntime(
 
   /**
    * Sends a batch, settles the write phase, and resolves its callers once readers see the outcome.
-   * A merged PATCH the server refused is split (each write is sent again on its own, once); any
-   * other failure may have been applied (a timeout, a 5xx): once every write is answered, the
-   * session is marked stale, so the next focus or mount reads what the server holds.
+   * A merged PATCH the server refused is split (`splitRefused`: each write still holding a value of
+   * its own is sent again alone, once); any other failure may have been applied (a timeout, a 5xx):
+   * once every write is answered, the session is marked stale, so the next focus or mount reads
+   * what the server holds.
    */
   async function deliver(batch: Batch): Promise<void> {
     const outcome = send(batch).catch((error: unknown) => Promise.reject(asSessionError(error)))
