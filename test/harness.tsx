@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery, type DefaultOptions, type QueryKey } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { StrictMode, type ReactNode } from 'react'
 import { SessionProvider, useSegmentKey, type SessionProviderProps } from '../src/index'
@@ -55,6 +56,27 @@ export function createWrapper(options: RenderOptions = {}) {
     return strict ? <StrictMode>{tree}</StrictMode> : tree
   }
   return { wrapper: Wrapper, queryClient }
+}
+
+/**
+ * Holds the next request of this method to /api/sessions until `release()` (the emulator answers
+ * it then): the test decides which answer lands first. `arrived`: the request was made.
+ */
+export function holdNextSessionRequest(method: 'get' | 'patch') {
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const hold = { arrived: false, release }
+  server.use(
+    http[method](
+      '*/api/sessions',
+      async () => {
+        hold.arrived = true
+        await held
+      },
+      { once: true },
+    ),
+  )
+  return hold
 }
 
 /** Collects unhandled promise rejections while a test runs. */

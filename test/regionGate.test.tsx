@@ -1,6 +1,5 @@
 import { onlineManager, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, renderHook, screen, waitFor } from '@testing-library/react'
-import { http } from 'msw'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import type { ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
@@ -10,7 +9,7 @@ import { googleRegionIdOf } from '../src/server/index'
 import { createCheckoutClient, savedAddressesFrom } from '../src/checkout/index'
 import { useProductSearch } from '../src/search/index'
 import { demoPriceOf } from '../src/testing/index'
-import { createTestQueryClient, createWrapper, mock, renderWithSession, server, sessionRequests } from './harness'
+import { createTestQueryClient, createWrapper, mock, renderWithSession, sessionRequests, holdNextSessionRequest } from './harness'
 
 const RIO = 'v2.1BB18CE648B5111D0933734ED83EC783'
 const RIO_AD = googleRegionIdOf({ country: 'BRA', postalCode: '22250-040' })
@@ -427,26 +426,6 @@ describe('the edges: concurrent writes, other loaders, slow carts, hydrated segm
 })
 
 describe('a place the shopper sets while the page is still reading the session', () => {
-  /**
-   * Holds the next request of this method to /api/sessions until `release()` (the emulator answers
-   * it then): the test decides which answer lands first.
-   */
-  function holdNext(method: 'get' | 'patch') {
-    let release!: () => void
-    const held = new Promise<void>((resolve) => (release = resolve))
-    const hold = { arrived: false, release }
-    server.use(
-      http[method](
-        '*/api/sessions',
-        async () => {
-          hold.arrived = true
-          await held
-        },
-        { once: true },
-      ),
-    )
-    return hold
-  }
 
   const policies: Array<[string, RegionPolicy | undefined]> = [
     ['with a region policy', regionPolicy({})],
@@ -457,8 +436,8 @@ describe('a place the shopper sets while the page is still reading the session',
 
   describe.each(policies)('%s', (_policy, region) => {
     it.each(orders)('setRegion, its PATCH answered %s the read: the gate names the shopper', async (order) => {
-      const read = holdNext('get')
-      const write = order === 'after' ? holdNext('patch') : undefined
+      const read = holdNextSessionRequest('get')
+      const write = order === 'after' ? holdNextSessionRequest('patch') : undefined
       const { result } = renderHook(() => ({ gate: useRegionGate(), region: useRegion() }), createWrapper({ strict: true, region }))
       await waitFor(() => expect(read.arrived).toBe(true))
       let chosen!: Promise<void>
@@ -488,7 +467,7 @@ describe('a place the shopper sets while the page is still reading the session',
       const other = renderHook(() => useRegion(), createWrapper({}))
       await waitFor(() => expect(other.result.current.isLoading).toBe(false))
       since = sessionRequests().length
-      const read = holdNext('get')
+      const read = holdNextSessionRequest('get')
       const { result } = renderHook(() => useRegionGate(), createWrapper({ strict: true, region }))
       await waitFor(() => expect(read.arrived).toBe(true))
       await act(() => other.result.current.setRegion({ country: 'BRA', postalCode: '22250-040' }))
@@ -500,7 +479,7 @@ describe('a place the shopper sets while the page is still reading the session',
 
     it('a returning shopper writes a new postal code (usePublicField) during the read: shopper, not their session', async () => {
       await returningShopperIn('01310-100')
-      const read = holdNext('get')
+      const read = holdNextSessionRequest('get')
       const { result } = renderHook(() => ({ gate: useRegionGate(), postalCode: usePublicField('postalCode') }), createWrapper({ strict: true, region }))
       await waitFor(() => expect(read.arrived).toBe(true))
       let written!: Promise<void>

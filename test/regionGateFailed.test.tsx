@@ -1,10 +1,9 @@
 import { focusManager, onlineManager, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
-import { http } from 'msw'
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSessionClient, RegionGate, regionPolicy, SessionProvider, sessionKeys, usePublicField, useRegionGate, useSession } from '../src/index'
-import { createTestQueryClient, createWrapper, mock, server, sessionRequests } from './harness'
+import { createTestQueryClient, createWrapper, mock, sessionRequests, holdNextSessionRequest } from './harness'
 
 let since = 0
 afterEach(() => {
@@ -18,23 +17,6 @@ const gets = () =>
     .slice(since)
     .filter(({ method, path }) => method === 'GET' && path.startsWith('/api/sessions'))
 
-/** Holds the next request of this method to /api/sessions until `release()`. */
-function holdNext(method: 'get' | 'patch') {
-  let release!: () => void
-  const held = new Promise<void>((resolve) => (release = resolve))
-  const hold = { arrived: false, release }
-  server.use(
-    http[method](
-      '*/api/sessions',
-      async () => {
-        hold.arrived = true
-        await held
-      },
-      { once: true },
-    ),
-  )
-  return hold
-}
 
 async function returningShopperIn(postalCode: string) {
   await createSessionClient({ baseUrl: 'http://localhost:3000' }).editSession({
@@ -119,7 +101,7 @@ describe('retry() while a read is in flight', () => {
     mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions', times: 1 })
     const { result } = renderHook(() => useRegionGate(), createWrapper({ region: regionPolicy({ required: true }) }))
     await waitFor(() => expect(result.current.status).toBe('failed'))
-    const held = holdNext('get')
+    const held = holdNextSessionRequest('get')
     mock.fail({ kind: 'http', status: 503 }, { method: 'GET', path: '/api/sessions', times: 1 })
     let first!: Promise<void>
     let second!: Promise<void>
@@ -168,7 +150,7 @@ describe('removeQueries while failed', () => {
 describe('a write of another field during the first read renames the session’s own place', () => {
   it('a returning shopper’s page writes the locale while the session is read: their place is still named session', async () => {
     await returningShopperIn('01310-100')
-    const read = holdNext('get')
+    const read = holdNextSessionRequest('get')
     const { result } = renderHook(() => ({ gate: useRegionGate(), locale: usePublicField('locale') }), createWrapper({ region: regionPolicy({}) }))
     await waitFor(() => expect(read.arrived).toBe(true))
     let written!: Promise<void>

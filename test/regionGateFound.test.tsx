@@ -1,26 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createSessionClient, regionPolicy, usePublicField, useRegionGate, type RegionPolicy } from '../src/index'
-import { createWrapper, server } from './harness'
+import { createWrapper, holdNextSessionRequest } from './harness'
 
-/** Holds the next GET /api/sessions until `release()`. */
-function holdNextRead() {
-  let release!: () => void
-  const held = new Promise<void>((resolve) => (release = resolve))
-  const hold = { arrived: false, release }
-  server.use(
-    http.get(
-      '*/api/sessions',
-      async () => {
-        hold.arrived = true
-        await held
-      },
-      { once: true },
-    ),
-  )
-  return hold
-}
 
 const policies: Array<[string, RegionPolicy | undefined]> = [
   ['with a region policy', regionPolicy({})],
@@ -30,7 +12,7 @@ const policies: Array<[string, RegionPolicy | undefined]> = [
 describe('the session as found, when this page writes a field that is not the place before its first read lands', () => {
   it.each(policies)("%s: the session's own place stays `session`", async (_name, region) => {
     await createSessionClient({ baseUrl: 'http://localhost:3000' }).editSession({ country: 'BRA', postalCode: '01310-100' })
-    const read = holdNextRead()
+    const read = holdNextSessionRequest('get')
     const { result } = renderHook(() => ({ gate: useRegionGate(), campaign: usePublicField('utm_campaign') }), createWrapper({ strict: true, region }))
     await waitFor(() => expect(read.arrived).toBe(true))
     let written!: Promise<void>
