@@ -1,3 +1,5 @@
+export { BINDING_ADDRESS_PARAM, bindingFor, bindingUrl } from './bindings'
+export type { Binding } from './bindings'
 export { createSessionClient } from './createSessionClient'
 export type { ReadOptions, SessionClient, SessionClientOptions, SessionItems } from './createSessionClient'
 export type { RequestSettings } from './request'

@@ -20,5 +20,7 @@ export { GOOGLE_REGION_PARAM, googleRegionIdOf, parseGoogleRegionId } from '../c
 export type { GoogleRegion, GoogleRegionProblem } from '../core/googleRegionId'
 export { resolveRegion } from '../core/regionResolver'
 export type { IgnoredSource, RegionCandidates, RegionDecision, RegionSource, SavedAddress } from '../core/regionResolver'
+export { BINDING_ADDRESS_PARAM, bindingFor, bindingUrl } from '../core/bindings'
+export type { Binding } from '../core/bindings'
 export { createSessionClient, decodeSegmentToken, isSessionError, segmentKeyOf, SessionError } from '../core/index'
 export type { Segment, Session, SessionClient, SessionErrorKind } from '../core/index'
