@@ -1,6 +1,7 @@
 export { BINDING_ADDRESS_PARAM, bindingFor, bindingUrl } from './bindings'
 export type { Binding } from './bindings'
 export { createSessionClient } from './createSessionClient'
+export { previewSegment } from './previewSegment'
 export type { ReadOptions, SessionClient, SessionClientOptions, SessionItems } from './createSessionClient'
 export type { RequestSettings } from './request'
 export { isSessionError, SessionError } from './SessionError'
