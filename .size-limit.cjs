@@ -37,8 +37,9 @@
 // retry() joining a read in flight and putting the query's options back, the error kept on screen
 // while React Query reads again) +101 B typical, +109 B with zod/mini, +211 B whole entry;
 // bindingFor and bindingUrl, the binding of a request URL and the same page in another binding
-// (+609 B whole entry, none in the typical import); previewSegment (+92 B whole entry). Each gate
-// holds the measured size, no slack.
+// (+609 B whole entry, none in the typical import); previewSegment (+92 B whole entry); a refused
+// sales channel said in the shopper's terms, through the write hooks' `explain` (+25 B typical,
+// +20 B with zod/mini, +127 B whole entry). Each gate holds the measured size, no slack.
 // Peers (react, react-dom, react-query) never count: the app has them.
 const peers = ['react', 'react-dom', '@tanstack/react-query']
 const coreHooks = '{ SessionProvider, useSession, useSegment, usePublicField, useRegion }'
@@ -49,7 +50,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: peers,
-    limit: '12652 B',
+    limit: '12672 B',
     gzip: true,
   },
   {
@@ -57,7 +58,7 @@ module.exports = [
     path: 'dist/index.js',
     import: coreHooks,
     ignore: [...peers, 'zod'],
-    limit: '7717 B',
+    limit: '7742 B',
     gzip: true,
   },
   {
@@ -65,7 +66,7 @@ module.exports = [
     path: 'dist/index.js',
     import: '*',
     ignore: [...peers, 'zod'],
-    limit: '12828 B',
+    limit: '12955 B',
     gzip: true,
   },
   {

@@ -49,13 +49,17 @@ describe('useSalesChannel and useLocale', () => {
   it('rejects a private sales channel with the Session Manager’s 401 (anonymous) / 403 (logged in) and keeps the channel', async () => {
     const { result } = renderHook(() => ({ channel: useSalesChannel(), session: useSession() }), createWrapper())
     await waitFor(() => expect(result.current.channel.salesChannel).toBe('1'))
-    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({ kind: 'http', status: 401 })
-    expect(result.current.channel).toMatchObject({ salesChannel: '1', error: { status: 401 }, loadError: null })
+    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({
+      kind: 'http',
+      status: 401,
+      message: 'Sign in to shop in sales channel 3: it is for signed-in customers',
+    })
+    expect(result.current.channel).toMatchObject({ salesChannel: '1', error: { status: 401, message: expect.stringMatching(/^Sign in/) }, loadError: null })
     // reset() clears exactly what `error` shows.
     act(() => result.current.channel.reset())
     await waitFor(() => expect(result.current.channel.error).toBeNull())
     mock.logIn(result.current.session.data?.id ?? '', { email: 'someone@example.com' })
-    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({ kind: 'http', status: 403 })
+    expect(await errorOf(() => result.current.channel.setSalesChannel('3'))).toMatchObject({ kind: 'http', status: 403, message: 'Your account may not shop in sales channel 3' })
     expect(result.current.channel.salesChannel).toBe('1')
     expect(result.current.session.data?.namespaces.public?.sc).toBeUndefined() // the optimistic sc rolled back
   })

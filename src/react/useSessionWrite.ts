@@ -22,10 +22,16 @@ export interface SessionWrite<TInput> extends WriteState {
 export function useSessionWrite<TInput>(
   hookName: string,
   toFields: (input: TInput) => PublicFieldValues | Promise<PublicFieldValues>,
+  /** Says a failure in the hook's own terms (a refused sales channel), for its caller only. */
+  explain?: (error: SessionError, input: TInput) => SessionError,
 ): SessionWrite<TInput> {
   const { runtime, queryClient } = useSessionContext(hookName)
   const mutation = useMutation<Session, SessionError, { input: TInput; askedOn: SessionRuntime }>(
-    { mutationFn: async ({ input, askedOn }) => askedOn.write(await toFields(input)), networkMode: 'always' },
+    {
+      mutationFn: async ({ input, askedOn }) =>
+        askedOn.write(await toFields(input)).catch((error: SessionError) => Promise.reject(explain ? explain(error, input) : error)),
+      networkMode: 'always',
+    },
     queryClient,
   )
   const { mutateAsync } = mutation
